@@ -1,0 +1,68 @@
+//! `guidebook build [SITE] [--out DIR] [--drafts] [--strict]`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Outcome;
+use crate::error::Result;
+use crate::pipeline::{self, BuildOptions};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder (holding guidebook.toml and content/, or just Markdown files).
+    #[arg(default_value_os_t = super::default_site())]
+    pub site: PathBuf,
+    /// Where to write the site (default: SITE/public).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+pub fn run(a: BuildArgs) -> Result<Outcome> {
+    let opts = BuildOptions {
+        site: a.site,
+        out: a.out,
+        drafts: a.drafts,
+        progress: std::io::stderr().is_terminal(),
+        strict: a.strict,
+    };
+    let report = pipeline::build(&opts)?;
+    let d = &report.diagnostics;
+    let counts = format!(
+        "{} {}, {} {}",
+        d.errors(),
+        plural(d.errors(), "error", "errors"),
+        d.warnings(),
+        plural(d.warnings(), "warning", "warnings")
+    );
+    let summary = if report.written {
+        format!(
+            "Built {} pages in {} sections ({counts}) in {:.2}s → {}",
+            report.pages,
+            report.sections,
+            report.elapsed.as_secs_f64(),
+            report.out.display()
+        )
+    } else {
+        format!(
+            "Build failed ({counts}); {} was left as it was",
+            report.out.display()
+        )
+    };
+    Ok(Outcome {
+        failed: !report.written,
+        summary: Some(summary),
+        diagnostics: report.diagnostics,
+    })
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

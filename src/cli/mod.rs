@@ -1,0 +1,64 @@
+//! The command line: one file per subcommand. Each calls the pipeline (or another
+//! library entry point) and returns an [`Outcome`]; `main.rs` prints it and picks the
+//! exit code. No subcommand holds logic of its own beyond arguments and wording.
+
+mod build;
+mod init;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::{Diagnostics, Result};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "guidebook",
+    version,
+    about = "Compile Markdown guidance into a versioned static intranet site with search"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into SITE/public (or --out).
+    Build(build::BuildArgs),
+    /// Create a new site in DIR that builds at once.
+    Init(init::InitArgs),
+}
+
+/// What a command produced, for `main` to print.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Content problems, printed to stderr rustc-style.
+    pub diagnostics: Diagnostics,
+    /// A closing line for stderr ("Built 57 pages ...").
+    pub summary: Option<String>,
+    /// Exit 1 even without error diagnostics (e.g. a build that wrote nothing).
+    pub failed: bool,
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> u8 {
+        if self.failed || self.diagnostics.has_errors() {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Init(a) => init::run(a),
+    }
+}
+
+fn default_site() -> PathBuf {
+    PathBuf::from(".")
+}

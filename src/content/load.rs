@@ -1,0 +1,278 @@
+//! Loading: read every Markdown file (in parallel), parse its front matter, decide
+//! its kind, title, URL and visibility, then assemble the [`Site`].
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::fields::{self, FrontMatter};
+use super::frontmatter;
+use super::kind::Kind;
+use super::sections::assemble;
+use super::urls::{is_index_file, page_path};
+use super::walk::walk;
+use super::{Asset, Page, Site};
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics, Result, did_you_mean};
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
+    /// Folders to leave out of the walk (the output folder).
+    pub skip: Vec<PathBuf>,
+}
+
+/// Read the whole site. IO failures of the walk are fatal; problems in single files
+/// are diagnostics, and the file is left out.
+pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> {
+    let found = walk(&config.content_dir, config.is_bare(), &opts.skip)?;
+    let results: Vec<(Option<Page>, Vec<Diagnostic>)> = found
+        .pages
+        .par_iter()
+        .map(|rel| read_page(config, rel))
+        .collect();
+    let mut diags = Diagnostics::new();
+    let mut pages = Vec::with_capacity(results.len());
+    for (page, d) in results {
+        diags.extend(d);
+        if let Some(p) = page
+            && (opts.drafts || !p.fm.draft)
+        {
+            pages.push(p);
+        }
+    }
+    let assets = found
+        .assets
+        .into_iter()
+        .map(|rel| Asset {
+            file: config.content_dir.join(&rel),
+            rel,
+        })
+        .collect();
+    let site = assemble(config, pages, assets, &mut diags);
+    Ok((site, diags))
+}
+
+fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
+    let file = config.content_dir.join(rel);
+    let display = config.display_path(&file);
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic::error("read", &display, format!("cannot read this file: {e}"));
+            return (None, vec![d]);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let (line, col) = crate::config::line_col(
+                std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or(""),
+                at,
+            );
+            let d = Diagnostic::error(
+                "encoding",
+                &display,
+                format!("this file is not valid UTF-8 text (invalid byte at line {line}, column {col})"),
+            )
+            .hint("save the file as UTF-8; if it is not a page, give it another extension than .md");
+            return (None, vec![d]);
+        }
+    };
+    parse_page(config, rel, file, display, text)
+}
+
+/// Turn the text of one file into a page (or diagnostics saying why not).
+pub(crate) fn parse_page(
+    config: &Config,
+    rel: &str,
+    file: PathBuf,
+    display: String,
+    text: String,
+) -> (Option<Page>, Vec<Diagnostic>) {
+    let split = match frontmatter::split(&text, &display) {
+        Ok(s) => s,
+        Err(d) => return (None, vec![*d]),
+    };
+    let map = match frontmatter::parse(&split, &text, &display) {
+        Ok(m) => m,
+        Err(d) => return (None, vec![*d]),
+    };
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
+    let is_index = is_index_file(file_name);
+    let mut diags = Vec::new();
+    let kind = match page_kind(rel, is_index, &map, &split, &text, &display) {
+        Ok(k) => k,
+        Err(d) => return (None, vec![*d]),
+    };
+    let (fm, d) = fields::typed(map, kind, &split, &text, &display);
+    diags.extend(d);
+    let Some(fm) = fm else {
+        return (None, diags);
+    };
+    let body = split.body;
+    let (title, from_heading) = title_of(&fm, body, rel);
+    let path = match &fm.permalink {
+        Some(p) => super::urls::alias_path(p),
+        None => page_path(rel, fm.slug.as_deref()),
+    };
+    let page = Page {
+        rel: rel.to_string(),
+        file: Some(file),
+        display_path: display,
+        body_offset: split.body_offset,
+        body_line: split.body_line,
+        path,
+        kind,
+        title,
+        title_from_heading: from_heading,
+        section: 0,
+        is_index,
+        visibility: config.settings.default_visibility,
+        fm,
+        text,
+    };
+    (Some(page), diags)
+}
+
+fn page_kind(
+    rel: &str,
+    is_index: bool,
+    map: &serde_json::Map<String, serde_json::Value>,
+    split: &frontmatter::Split<'_>,
+    text: &str,
+    display: &str,
+) -> Result<Kind, Box<Diagnostic>> {
+    if is_index {
+        return Ok(if rel.contains('/') {
+            Kind::Section
+        } else {
+            Kind::Home
+        });
+    }
+    if let Some(v) = map.get("kind") {
+        let name = v.as_str().unwrap_or("");
+        return match Kind::from_name(name) {
+            Some(k) if !matches!(k, Kind::Home | Kind::Section) => Ok(k),
+            _ => {
+                let names: Vec<&str> = super::kind::PAGE_KINDS.iter().map(|k| k.name()).collect();
+                let mut d = Diagnostic::error(
+                    "front-matter",
+                    display,
+                    format!("unknown kind `{name}`"),
+                );
+                d = match did_you_mean(name, &names) {
+                    Some(s) => d.hint(format!("did you mean `{s}`? kinds are: {}", names.join(", "))),
+                    None => d.hint(format!("kinds are: {}", names.join(", "))),
+                };
+                if let Some((l, c)) = frontmatter::key_position(split, "kind") {
+                    d = d.at(text, l, c, 4);
+                }
+                Err(Box::new(d))
+            }
+        };
+    }
+    let top = rel.split('/').next().unwrap_or("");
+    Ok(if rel.contains('/') {
+        Kind::from_section(top)
+    } else {
+        Kind::Guidance
+    })
+}
+
+/// The title from front matter, else the first `# Heading`, else the file name.
+fn title_of(fm: &FrontMatter, body: &str, rel: &str) -> (String, bool) {
+    if let Some(t) = fm.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return (t.trim().to_string(), false);
+    }
+    if let Some(h) = first_h1(body) {
+        return (h, true);
+    }
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let stem = if is_index_file(file) {
+        rel.rsplit('/').nth(1).unwrap_or("Home")
+    } else {
+        stem
+    };
+    (humanise(stem), false)
+}
+
+/// The text of the first level-one ATX heading outside code fences.
+pub fn first_h1(body: &str) -> Option<String> {
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") {
+            fence = Some("```");
+            continue;
+        }
+        if t.starts_with("~~~") {
+            fence = Some("~~~");
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("# ") {
+            let rest = strip_heading_attrs(rest.trim().trim_end_matches('#').trim());
+            if !rest.is_empty() {
+                return Some(strip_inline_markup(rest));
+            }
+        }
+    }
+    None
+}
+
+fn strip_heading_attrs(s: &str) -> &str {
+    match s.rfind(" {") {
+        Some(i) if s.ends_with('}') => s[..i].trim_end(),
+        _ => s,
+    }
+}
+
+fn strip_inline_markup(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '*' | '`' | '_')).collect()
+}
+
+/// `export-control_guide` → `Export control guide`.
+pub fn humanise(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut c = words.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => "Untitled".into(),
+    }
+}
+
+/// Build a contact id → page index map, diagnosing none (unknown ids are checked later).
+pub(crate) fn contact_map(pages: &[Page]) -> HashMap<String, usize> {
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == Kind::Contact)
+        .map(|(i, p)| (p.contact_id().to_string(), i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_from_first_heading_outside_code() {
+        let body = "```\n# not this\n```\n\n# Lost devices {#lost}\n\ntext";
+        assert_eq!(first_h1(body).as_deref(), Some("Lost devices"));
+        assert_eq!(first_h1("## Only h2"), None);
+        assert_eq!(humanise("web-check"), "Web check");
+    }
+}

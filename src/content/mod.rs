@@ -1,0 +1,132 @@
+//! Content: the site model read from disk. Pages, sections, contacts and their URLs.
+//!
+//! Input: a [`Config`]. Output: a [`Site`] (plain data) and the [`Diagnostics`] found
+//! while reading it. Reads files; never produces HTML (that is `render`), never writes.
+
+pub mod fields;
+pub mod frontmatter;
+pub mod kind;
+mod load;
+mod sections;
+pub mod urls;
+pub mod walk;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+pub use fields::{Date, FrontMatter};
+pub use kind::Kind;
+pub use load::{LoadOptions, load};
+
+use crate::config::Visibility;
+
+/// One page: a Markdown file, or a section index guidebook made up for a folder
+/// without `_index.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to the content folder, `/`-separated: the key links resolve to.
+    pub rel: String,
+    /// Absolute path of the file (none for a made-up section index).
+    pub file: Option<PathBuf>,
+    /// Path as shown in messages, relative to the site folder.
+    pub display_path: String,
+    /// The whole file text (kept so diagnostics can quote lines).
+    pub text: String,
+    /// Byte offset and 1-based line where the Markdown body starts.
+    pub body_offset: usize,
+    pub body_line: usize,
+    /// URL path without the site prefix: `guidance/travel/` (`""` for home).
+    pub path: String,
+    pub kind: Kind,
+    pub title: String,
+    /// The title came from the body's first `# Heading` (which is then not repeated).
+    pub title_from_heading: bool,
+    pub fm: FrontMatter,
+    /// Index into [`Site::sections`] of the section this page is listed in.
+    pub section: usize,
+    /// This page is the index page of a section (that section's index).
+    pub is_index: bool,
+    pub visibility: Visibility,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset.min(self.text.len())..]
+    }
+
+    pub fn summary(&self) -> &str {
+        self.fm.summary.as_deref().unwrap_or("")
+    }
+
+    /// The id other pages use to name this page when it is a contact: its file stem.
+    pub fn contact_id(&self) -> &str {
+        let file = self.rel.rsplit('/').next().unwrap_or(&self.rel);
+        file.strip_suffix(".md").unwrap_or(file)
+    }
+}
+
+/// A folder of pages.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Folder relative to the content folder (`""` for the root).
+    pub dir: String,
+    /// Index into [`Site::pages`] of this section's index page.
+    pub index: usize,
+    pub parent: Option<usize>,
+    /// Pages listed in this section (not its index), in reading order.
+    pub pages: Vec<usize>,
+    pub subsections: Vec<usize>,
+}
+
+/// A file under the content folder that is not Markdown, copied beside its pages.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub rel: String,
+    pub file: PathBuf,
+}
+
+/// The whole site as read from disk.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    pub assets: Vec<Asset>,
+    /// Content path → page index.
+    pub by_rel: HashMap<String, usize>,
+    /// Contact id → page index.
+    pub contacts: HashMap<String, usize>,
+    /// Content paths of the assets.
+    pub asset_rels: HashSet<String>,
+}
+
+impl Site {
+    pub fn home(&self) -> &Page {
+        &self.pages[self.sections[0].index]
+    }
+
+    pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {
+        self.by_rel.get(rel).map(|&i| &self.pages[i])
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&Page> {
+        self.contacts.get(id).map(|&i| &self.pages[i])
+    }
+
+    /// The sections from the home down to the one `page` is in (for breadcrumbs).
+    pub fn ancestry(&self, page: usize) -> Vec<usize> {
+        let p = &self.pages[page];
+        let mut chain = Vec::new();
+        let mut s = Some(p.section);
+        while let Some(i) = s {
+            chain.push(i);
+            s = self.sections[i].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Whether an asset exists at this content path.
+    pub fn has_asset(&self, rel: &str) -> bool {
+        self.asset_rels.contains(rel)
+    }
+}

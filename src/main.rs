@@ -1,0 +1,37 @@
+//! The `guidebook` binary: parse arguments, run the command, print what it produced,
+//! exit 0 (fine), 1 (content errors) or 2 (usage, configuration or IO failure).
+
+use std::error::Error as _;
+use std::process::ExitCode;
+
+use clap::Parser;
+use guidebook::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let parsed = Cli::parse();
+    match cli::run(parsed) {
+        Ok(outcome) => {
+            for d in outcome.diagnostics.iter() {
+                eprintln!("{}", d.render());
+            }
+            if let Some(s) = &outcome.summary {
+                eprintln!("{s}");
+            }
+            ExitCode::from(outcome.exit_code())
+        }
+        Err(e) => {
+            match &e {
+                guidebook::error::Error::Config(d) => eprintln!("{}", d.render()),
+                _ => {
+                    eprintln!("error: {e}");
+                    let mut source = e.source();
+                    while let Some(s) = source {
+                        eprintln!("  caused by: {s}");
+                        source = s.source();
+                    }
+                }
+            }
+            ExitCode::from(2)
+        }
+    }
+}

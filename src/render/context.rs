@@ -1,0 +1,129 @@
+//! The template contract: the structs templates see. Every field here is documented in
+//! the README's "Templates" section; renaming one breaks users' templates.
+//!
+//! Built from borrowed site data, one page at a time; no IO.
+
+use serde::Serialize;
+
+use super::markdown::TocEntry;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    /// URL prefix every link starts with (`/` unless `base_url` has a path).
+    pub root: String,
+    pub base_url: String,
+    pub nav: Vec<NavItem>,
+    pub assets: AssetUrls,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AssetUrls {
+    pub css: String,
+    pub js: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ContactCtx {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub faculty: String,
+    pub email: String,
+    pub phone: String,
+    /// The phone number with only `+` and digits, for `tel:` links.
+    pub phone_link: String,
+    pub location: String,
+    pub hours: String,
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeCtx {
+    pub date: String,
+    pub date_iso: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LegislationCtx {
+    pub short_name: String,
+    pub department: String,
+    pub in_force: String,
+    pub in_force_iso: String,
+    pub status: String,
+    pub requires: String,
+    pub official_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseStudyCtx {
+    pub institution: String,
+    pub year: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageCtx<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub content: &'a str,
+    pub toc: &'a [TocEntry],
+    pub breadcrumbs: Vec<Crumb>,
+    pub owner: Option<ContactCtx>,
+    pub reviewed: String,
+    pub reviewed_iso: String,
+    pub review_due: String,
+    pub tags: &'a [String],
+    pub topics: &'a [String],
+    pub audience: &'a [String],
+    pub contacts: Vec<ContactCtx>,
+    pub changes: Vec<ChangeCtx>,
+    pub legislation: Option<LegislationCtx>,
+    pub case_study: Option<CaseStudyCtx>,
+    pub contact: Option<ContactCtx>,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SectionCtx {
+    pub pages: Vec<ListItem>,
+    pub subsections: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LatestChange {
+    pub date: String,
+    pub date_iso: String,
+    pub note: String,
+    pub title: String,
+    pub url: String,
+}

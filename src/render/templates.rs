@@ -1,0 +1,136 @@
+//! Templates with tera 2: the site's `templates/` override the theme's
+//! `themes/<theme>/templates/`, which override the default theme built into the binary,
+//! so guidebook works from any folder. Compiled once per build.
+//!
+//! Input: the configured folders. Output: a [`Templates`] that renders by name, or an
+//! [`Error::Template`] naming the template file and line. Reads template files; writes
+//! nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+/// The default theme, built in. The same files live in `themes/default/templates/`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("section.html", include_str!("../../themes/default/templates/section.html")),
+    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
+    (
+        "partials/contact-card.html",
+        include_str!("../../themes/default/templates/partials/contact-card.html"),
+    ),
+    (
+        "partials/page-list.html",
+        include_str!("../../themes/default/templates/partials/page-list.html"),
+    ),
+];
+
+/// Where a template came from, for error messages.
+#[derive(Debug, Clone)]
+struct Origin {
+    shown_as: String,
+}
+
+pub struct Templates {
+    tera: tera::Tera,
+    origins: BTreeMap<String, Origin>,
+}
+
+impl Templates {
+    /// Load the three layers and compile them together.
+    pub fn load(config: &Config) -> Result<Templates> {
+        let mut sources: BTreeMap<String, (String, Origin)> = EMBEDDED
+            .iter()
+            .map(|(name, src)| {
+                let origin = Origin {
+                    shown_as: format!("themes/default/templates/{name} (built in)"),
+                };
+                (name.to_string(), (src.to_string(), origin))
+            })
+            .collect();
+        for dir in [config.theme_dir.join("templates"), config.templates_dir.clone()] {
+            for (name, path) in template_files(&dir)? {
+                let src = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+                let origin = Origin {
+                    shown_as: config.display_path(&path),
+                };
+                sources.insert(name, (src, origin));
+            }
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let origins: BTreeMap<String, Origin> = sources
+            .iter()
+            .map(|(n, (_, o))| (n.clone(), o.clone()))
+            .collect();
+        let result = tera.add_raw_templates(sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str())));
+        let templates = Templates { tera, origins };
+        result.map_err(|e| templates.error(&e))?;
+        Ok(templates)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
+    /// Render template `name` with `context`.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| self.error(&e))
+    }
+
+    /// Turn a tera error into one that names the template file and line.
+    fn error(&self, e: &tera::Error) -> Error {
+        use tera::ErrorKind;
+        let (name, line, column, message) = match e.kind() {
+            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+                let span = r.span();
+                (
+                    r.filename().to_string(),
+                    span.start_line,
+                    span.start_col + 1,
+                    r.message().to_string(),
+                )
+            }
+            other => (String::new(), 0, 0, other.to_string()),
+        };
+        let path = self
+            .origins
+            .get(&name)
+            .map(|o| o.shown_as.clone())
+            .unwrap_or(if name.is_empty() { "templates".into() } else { name });
+        Error::Template {
+            path,
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Every file under `dir`, named by its path relative to `dir`.
+fn template_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::read(dir, e.into()))?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((name, entry.path().to_path_buf()));
+        }
+    }
+    Ok(out)
+}

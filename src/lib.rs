@@ -15,3 +15,4 @@ pub mod error;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod search;

@@ -4,6 +4,7 @@
 
 mod build;
 mod init;
+mod search;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Create a new site in DIR that builds at once.
     Init(init::InitArgs),
+    /// Search a built site's index from the terminal.
+    Search(search::SearchArgs),
 }
 
 /// What a command produced, for `main` to print.
@@ -56,6 +59,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Init(a) => init::run(a),
+        Command::Search(a) => search::run(a),
     }
 }
 

@@ -22,6 +22,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("page.html", include_str!("../../themes/default/templates/page.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
     ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
+    ("search.html", include_str!("../../themes/default/templates/search.html")),
     (
         "partials/contact-card.html",
         include_str!("../../themes/default/templates/partials/contact-card.html"),

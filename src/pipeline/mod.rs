@@ -18,6 +18,7 @@ use crate::content::{self, LoadOptions, Site, urls::alias_path};
 use crate::error::{Diagnostics, Error, Result};
 use crate::output::{self, Staging, page_file};
 use crate::render::{Renderer, Templates, markdown::Rendered};
+use crate::search;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -79,6 +80,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         staging.write(path, bytes)?;
     }
     write_site_files(&config, &site, &renderer, &staging)?;
+    search::build(&config, &site, &rendered, &renderer, &staging)?;
     staging.commit()?;
     report.written = true;
     report.elapsed = start.elapsed();
@@ -139,7 +141,7 @@ fn write_site_files(
     for asset in &site.assets {
         staging.copy(&asset.file, &asset.rel)?;
     }
-    copy_tree(&config.theme_dir.join("static"), staging, &["style.css", "guidebook.js"])?;
+    copy_tree(&config.theme_dir.join("static"), staging, &["style.css", "guidebook.js", "search.js"])?;
     copy_tree(&config.static_dir, staging, &[])?;
     staging.write("robots.txt", output::robots_txt(config).as_bytes())?;
     if config.settings.output.sitemap {

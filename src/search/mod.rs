@@ -1,0 +1,168 @@
+//! Search: a tantivy index built with the site, queried from the terminal, by the
+//! host server and, through a static export of the same index, by the browser alone.
+//!
+//! Input (at build time): the [`Site`] and each page's [`Rendered`] Markdown, the same
+//! model the pages are rendered from. Output, under the output folder's `_search/`:
+//! `index/` (tantivy), `static/` (the export `search.js` ranks from when no server
+//! answers: `meta.json`, term shards `t/`, position shards `p/`, word shards `w/`,
+//! one record per page in `d/`), and the search page `search/index.html`.
+//! [`query::Searcher`] opens `_search/` read-only. Only [`index`] and [`export`]
+//! write, and only into the staging folder they are given.
+//!
+//! Files: `analyze.rs` (words → terms), `schema.rs` (the one schema), `index.rs`
+//! (build), `export.rs` + `shards.rs` (static export), `plan.rs` (query → groups of
+//! alternatives, shared semantics with search.js), `query.rs` (ranked hits),
+//! `snippet.rs` (highlighted, escaped snippets), `html.rs` (results markup),
+//! `page.rs` (the search page).
+
+pub mod analyze;
+pub mod export;
+pub mod html;
+pub mod index;
+pub mod page;
+pub mod plan;
+pub mod query;
+pub mod schema;
+mod shards;
+pub mod snippet;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::content::Site;
+use crate::error::{Error, Result};
+use crate::output::Staging;
+use crate::render::Renderer;
+use crate::render::markdown::Rendered;
+
+pub use query::{ContactCard, Hit, SearchRequest, SearchResults, Searcher};
+
+/// The most text of one page kept for snippets, in bytes.
+pub const MAX_SNIPPET_TEXT: usize = 20_000;
+
+/// What is shown for a page in results: stored in the index and exported as `d/N.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DocRecord {
+    #[serde(rename = "t")]
+    pub title: String,
+    /// URL path without the site prefix (`legislation/atas/`).
+    #[serde(rename = "u")]
+    pub url: String,
+    #[serde(rename = "k")]
+    pub kind: String,
+    #[serde(rename = "b")]
+    pub breadcrumb: Vec<String>,
+    #[serde(rename = "s")]
+    pub summary: String,
+    /// The page's text, whitespace collapsed, cut at [`MAX_SNIPPET_TEXT`].
+    #[serde(rename = "x")]
+    pub text: String,
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactCard>,
+}
+
+/// Build the search index, its static export and the search page for the current
+/// site, into the staging folder's `_search/` and `search/`.
+pub fn build(
+    config: &Config,
+    site: &Site,
+    rendered: &[Rendered],
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+) -> Result<()> {
+    build_at(config, site, rendered, renderer, staging, "", "")
+}
+
+/// The same for a site published under `base` inside the output (`""` for the
+/// current site, `editions/ID/` for an archived edition with id `edition`).
+pub fn build_at(
+    config: &Config,
+    site: &Site,
+    rendered: &[Rendered],
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    base: &str,
+    edition: &str,
+) -> Result<()> {
+    let search_dir = format!("{base}_search/");
+    let index_dir = staging.dir().join(&search_dir).join("index");
+    let built = index::build(site, rendered, edition, &index_dir)?;
+    let settings = export::Settings {
+        prefix: &config.url_prefix,
+        edition,
+        synonyms: &config.settings.search.synonyms,
+    };
+    export::write(&built, &settings, staging, &format!("{search_dir}static/"))?;
+    page::write(renderer, site, staging, base)
+}
+
+/// Collapse whitespace and cut the text kept for snippets.
+pub fn snippet_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_SNIPPET_TEXT));
+    for word in text.split_whitespace() {
+        if out.len() + word.len() + 1 > MAX_SNIPPET_TEXT {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A tantivy failure while writing the index in `dir`.
+pub(crate) fn index_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+    Error::write(dir, std::io::Error::other(e.to_string()))
+}
+
+/// A tantivy failure while reading the index in `dir`.
+pub(crate) fn read_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::read(dir, std::io::Error::other(e.to_string()))
+}
+
+/// JSON with `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`, so no tag or
+/// entity ever appears literally, whatever the text holds. Still valid JSON.
+pub fn safe_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let raw = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    escape_json_text(&raw)
+}
+
+/// Replace `<`, `>`, `&` in serialized JSON (they only occur inside strings).
+pub fn escape_json_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_json_hides_tags() {
+        let s = safe_json(&serde_json::json!({"t": "<script>alert(1)</script> & co"}));
+        assert_eq!(
+            s,
+            r#"{"t":"\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 co"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back["t"], "<script>alert(1)</script> & co");
+    }
+
+    #[test]
+    fn snippet_text_collapses_and_cuts() {
+        assert_eq!(snippet_text("a\n\n b\tc "), "a b c");
+        let long = "word ".repeat(10_000);
+        assert!(snippet_text(&long).len() <= MAX_SNIPPET_TEXT);
+    }
+}

@@ -1,0 +1,369 @@
+//! Ranked hits from a built site's index: the tantivy query of a [`Plan`].
+//!
+//! Stages, stopping at the first that finds anything: every group required (but
+//! words like "contact" or "ask" only add to the score when other words are there);
+//! the same with typo corrections; any group. Ties are broken by page order,
+//! as in search.js. A contact whose name, role or topics match every group (words
+//! like "contact" aside) leads the hits with its card. Input: `SITE_OUT/_search`
+//! (opened once, shared). Output: [`SearchResults`]. Reads only.
+
+use std::cmp::Reverse;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, SegmentReader, TantivyDocument, Term};
+
+use super::analyze::Analyzer;
+use super::plan::{Alt, Group, Lexicon, PARAMS, Plan, Synonyms, analyse_synonyms};
+use super::schema::Fields;
+use super::shards::{Meta, read_lexicon, read_meta};
+use super::{DocRecord, read_error, snippet};
+use crate::content::Kind;
+use crate::error::{Error, Result};
+
+/// The longest query looked at, in characters.
+pub const MAX_QUERY_CHARS: usize = PARAMS.max_query_chars;
+/// The most hits returned.
+pub const MAX_LIMIT: usize = 100;
+
+pub struct SearchRequest<'a> {
+    pub q: &'a str,
+    /// Only pages of this kind (`legislation`); `None` or `""` for all.
+    pub kind: Option<&'a str>,
+    /// How many hits (1 to [`MAX_LIMIT`]; 0 means 10).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SearchResults {
+    pub query: String,
+    /// Pages matching the query (the stage that found them).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Hit {
+    pub title: String,
+    /// URL path without the site prefix: join with the site's prefix.
+    pub url: String,
+    pub kind: String,
+    pub breadcrumb: Vec<String>,
+    /// HTML: escaped text with the matched words in `<mark>`.
+    pub snippet: String,
+    pub score: f32,
+    /// Set on the contact that answers the query (always the first hit).
+    pub contact: Option<ContactCard>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ContactCard {
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub email: String,
+    pub phone: String,
+    /// The contact's page, without the site prefix.
+    pub url: String,
+}
+
+/// An opened index. `Send + Sync`: open once, share through an `Arc`.
+pub struct Searcher {
+    dir: PathBuf,
+    reader: IndexReader,
+    fields: Fields,
+    lexicon: Lexicon,
+    synonyms: Synonyms,
+    meta: Meta,
+}
+
+/// One ranked document: (score, page number, address).
+type Ranked = (f32, u64, DocAddress);
+
+impl Searcher {
+    /// Open the index in `index_dir` (`SITE_OUT/_search`).
+    pub fn open(index_dir: &Path) -> Result<Searcher> {
+        let index_path = index_dir.join("index");
+        if !index_path.join("meta.json").is_file() {
+            return Err(Error::Usage(format!(
+                "no search index in {}: build the site first with `guidebook build`",
+                index_dir.display()
+            )));
+        }
+        let static_dir = index_dir.join("static");
+        let meta = read_meta(&static_dir)?;
+        let lexicon = read_lexicon(&static_dir, &meta)?;
+        let index = Index::open_in_dir(&index_path).map_err(|e| read_error(&index_path, e))?;
+        let fields = Fields::from_schema(&index.schema()).ok_or_else(|| {
+            Error::Other(format!(
+                "the search index in {} was written by another version of guidebook; rebuild the site",
+                index_dir.display()
+            ))
+        })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| read_error(&index_path, e))?;
+        let synonyms = analyse_synonyms(&meta.synonyms, &mut Analyzer::new());
+        Ok(Searcher {
+            dir: index_dir.to_path_buf(),
+            reader,
+            fields,
+            lexicon,
+            synonyms,
+            meta,
+        })
+    }
+
+    /// The URL prefix of the site the index was built for (`/`).
+    pub fn url_prefix(&self) -> &str {
+        &self.meta.prefix
+    }
+
+    /// The kinds of page in the index, sorted.
+    pub fn kinds(&self) -> &[String] {
+        &self.meta.kinds
+    }
+
+    /// Plan a query as both the server and search.js do.
+    pub fn plan(&self, q: &str) -> Plan {
+        let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+        Plan::parse(
+            &q,
+            &mut Analyzer::new(),
+            &self.lexicon,
+            &self.synonyms,
+            &PARAMS,
+        )
+    }
+
+    /// Run a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let limit = match req.limit {
+            0 => 10,
+            n => n.min(MAX_LIMIT),
+        };
+        let kind = req.kind.filter(|k| !k.is_empty());
+        let mut out = SearchResults {
+            query: req.q.to_string(),
+            total: 0,
+            hits: Vec::new(),
+        };
+        let mut plan = self.plan(req.q);
+        if plan.groups.is_empty() || kind.is_some_and(|k| !self.meta.kinds.iter().any(|m| m == k)) {
+            return Ok(out);
+        }
+        let (mut total, mut top) = self.run(&plan, true, kind, limit + 1)?;
+        if total == 0 && plan.can_add_typos() {
+            plan.add_typos(&self.lexicon, &PARAMS);
+            (total, top) = self.run(&plan, true, kind, limit + 1)?;
+        }
+        if total == 0 && plan.groups.len() > 1 {
+            (total, top) = self.run(&plan, false, kind, limit + 1)?;
+        }
+        out.total = total;
+        let stems: HashSet<String> = plan.stems().into_iter().collect();
+        let mut analyzer = Analyzer::new();
+        let answer = match kind {
+            None | Some("contact") if total > 0 => self.answer(&plan)?,
+            _ => None,
+        };
+        if let Some((score, ord, addr)) = answer {
+            let mut hit = self.hit(addr, score, &stems, &mut analyzer)?;
+            hit.contact = self.record(addr)?.contact;
+            out.hits.push(hit);
+            top.retain(|(_, o, _)| *o != ord);
+        }
+        for (score, _, addr) in top {
+            if out.hits.len() >= limit {
+                break;
+            }
+            out.hits.push(self.hit(addr, score, &stems, &mut analyzer)?);
+        }
+        Ok(out)
+    }
+
+    /// Count and rank the pages matching `plan`.
+    fn run(
+        &self,
+        plan: &Plan,
+        all: bool,
+        kind: Option<&str>,
+        n: usize,
+    ) -> Result<(usize, Vec<Ranked>)> {
+        let subject = plan.groups.iter().any(|g| !g.intent);
+        let groups: Vec<(Occur, Box<dyn Query>)> = plan
+            .groups
+            .iter()
+            .map(|g| {
+                let required = all && !(g.intent && subject);
+                let occur = if required { Occur::Must } else { Occur::Should };
+                (occur, self.group_query(g, &self.fields.scored))
+            })
+            .collect();
+        let mut clauses = vec![(
+            Occur::Must,
+            Box::new(BooleanQuery::new(groups)) as Box<dyn Query>,
+        )];
+        if let Some(k) = kind {
+            clauses.push((Occur::Must, self.filter(self.fields.kind, k)));
+        }
+        self.collect(&BooleanQuery::new(clauses), n)
+    }
+
+    /// The contact answering `plan`, if any: (answer score, page, address).
+    fn answer(&self, plan: &Plan) -> Result<Option<Ranked>> {
+        let subject: Vec<&Group> = plan.groups.iter().filter(|g| !g.intent).collect();
+        if subject.is_empty() {
+            return Ok(None);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = subject
+            .iter()
+            .map(|g| (Occur::Must, self.group_query(g, &self.fields.answer)))
+            .collect();
+        clauses.push((
+            Occur::Must,
+            self.filter(self.fields.kind, Kind::Contact.name()),
+        ));
+        Ok(self
+            .collect(&BooleanQuery::new(clauses), 1)?
+            .1
+            .into_iter()
+            .next())
+    }
+
+    fn collect(&self, query: &dyn Query, n: usize) -> Result<(usize, Vec<Ranked>)> {
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(n.max(1)).tweak_score(|seg: &SegmentReader| {
+            let col = seg
+                .fast_fields()
+                .u64("ord")
+                .ok()
+                .map(|c| c.first_or_default_col(0));
+            move |doc, score| {
+                (
+                    score,
+                    Reverse(col.as_ref().map_or(u64::from(doc), |c| c.get_val(doc))),
+                )
+            }
+        });
+        let (total, top) = searcher
+            .search(query, &(Count, top))
+            .map_err(|e| read_error(&self.dir, e))?;
+        Ok((
+            total,
+            top.into_iter()
+                .map(|((s, Reverse(o)), a)| (s, o, a))
+                .collect(),
+        ))
+    }
+
+    /// A group: the sum of its matching alternatives.
+    fn group_query(&self, g: &Group, fields: &[(Field, f32)]) -> Box<dyn Query> {
+        let alts: Vec<Box<dyn Query>> = g.alts.iter().map(|a| self.alt_query(a, fields)).collect();
+        match <[_; 1]>::try_from(alts) {
+            Ok([one]) => one,
+            Err(alts) => Box::new(BooleanQuery::new(
+                alts.into_iter().map(|q| (Occur::Should, q)).collect(),
+            )),
+        }
+    }
+
+    fn alt_query(&self, alt: &Alt, fields: &[(Field, f32)]) -> Box<dyn Query> {
+        match alt {
+            Alt::Terms(terms) => Box::new(BooleanQuery::new(
+                terms
+                    .iter()
+                    .flat_map(|(t, w)| {
+                        fields
+                            .iter()
+                            .map(move |(f, fw)| (Occur::Should, term_query(*f, t, fw * w)))
+                    })
+                    .collect(),
+            )),
+            Alt::Phrase { terms, weight } => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
+                    .iter()
+                    .map(|(_, t)| {
+                        let q = fields
+                            .iter()
+                            .map(|(f, fw)| (Occur::Should, term_query(*f, t, fw * weight)))
+                            .collect();
+                        (
+                            Occur::Must,
+                            Box::new(BooleanQuery::new(q)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                let phrase: Vec<(usize, Term)> = terms
+                    .iter()
+                    .map(|(p, t)| (*p as usize, Term::from_field_text(self.fields.phrase, t)))
+                    .collect();
+                if phrase.len() > 1 {
+                    let q = PhraseQuery::new_with_offset(phrase);
+                    clauses.push((Occur::Must, Box::new(BoostQuery::new(Box::new(q), 0.0))));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+        }
+    }
+
+    /// A clause that matches without adding to the score.
+    fn filter(&self, field: Field, value: &str) -> Box<dyn Query> {
+        let q = TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        );
+        Box::new(BoostQuery::new(Box::new(q), 0.0))
+    }
+
+    fn record(&self, addr: DocAddress) -> Result<DocRecord> {
+        let doc: TantivyDocument = self
+            .reader
+            .searcher()
+            .doc(addr)
+            .map_err(|e| read_error(&self.dir, e))?;
+        serde_json::from_str(&stored_text(&doc, self.fields.doc))
+            .map_err(|e| read_error(&self.dir, e))
+    }
+
+    fn hit(
+        &self,
+        addr: DocAddress,
+        score: f32,
+        stems: &HashSet<String>,
+        a: &mut Analyzer,
+    ) -> Result<Hit> {
+        let r = self.record(addr)?;
+        Ok(Hit {
+            snippet: snippet::make(&r.text, &r.summary, stems, a, PARAMS.snippet_chars),
+            title: r.title,
+            url: r.url,
+            kind: r.kind,
+            breadcrumb: r.breadcrumb,
+            score,
+            contact: None,
+        })
+    }
+}
+
+fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(
+        Term::from_field_text(field, term),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+/// The text stored in `field` of a document.
+pub(crate) fn stored_text(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}

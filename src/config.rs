@@ -241,11 +241,14 @@ impl Config {
 
     /// How a link to a missing page is reported.
     pub fn broken_link_level(&self) -> Level {
-        self.settings.links.broken.unwrap_or(if self.has_config_file {
-            Level::Error
-        } else {
-            Level::Warning
-        })
+        self.settings
+            .links
+            .broken
+            .unwrap_or(if self.has_config_file {
+                Level::Error
+            } else {
+                Level::Warning
+            })
     }
 
     /// Whether the content folder is the site folder itself (a bare folder of Markdown).
@@ -281,7 +284,8 @@ fn url_prefix(base_url: &str) -> String {
 
 /// Parse the text of `guidebook.toml`.
 pub fn parse(text: &str) -> Result<Settings> {
-    toml::from_str::<Settings>(text).map_err(|e| Error::Config(Box::new(config_diagnostic(text, &e))))
+    toml::from_str::<Settings>(text)
+        .map_err(|e| Error::Config(Box::new(config_diagnostic(text, &e))))
 }
 
 const KNOWN_KEYS: &[&str] = &[
@@ -319,12 +323,8 @@ fn config_diagnostic(text: &str, e: &toml::de::Error) -> Diagnostic {
         }
         None => (1, 1, 1),
     };
-    let mut d = Diagnostic::error("config", CONFIG_FILE, first_line(&message)).at(
-        text,
-        line,
-        column,
-        span,
-    );
+    let mut d =
+        Diagnostic::error("config", CONFIG_FILE, first_line(&message)).at(text, line, column, span);
     if let Some(key) = unknown_key(&message)
         && let Some(s) = crate::error::did_you_mean(key, KNOWN_KEYS)
     {
@@ -349,7 +349,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -379,7 +384,11 @@ mod tests {
             panic!("expected a config error")
         };
         assert_eq!(d.line, 2);
-        assert!(d.message.starts_with("unknown field `them`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `them`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `theme`?"));
     }
 

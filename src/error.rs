@@ -123,7 +123,11 @@ impl Diagnostic {
         Diagnostic::new(Severity::Error, code, path).message(message)
     }
 
-    pub fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic::new(Severity::Warning, code, path).message(message)
     }
 
@@ -242,9 +246,8 @@ impl Diagnostics {
     /// Sort into the order they are printed: by file, then position.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.code, &a.message).cmp(&(
-                &b.path, b.line, b.column, b.code, &b.message,
-            ))
+            (&a.path, a.line, a.column, a.code, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.code, &b.message))
         });
         self.items.dedup();
     }

@@ -27,7 +27,10 @@ pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
             let hint = match did_you_mean(id, &ids) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None if ids.is_empty() => "add a contact page under content/contacts/".into(),
-                None => format!("contact ids are the file names in content/contacts/, such as `{}`", ids[0]),
+                None => format!(
+                    "contact ids are the file names in content/contacts/, such as `{}`",
+                    ids[0]
+                ),
             };
             let what = match field {
                 "owner" => "owner",

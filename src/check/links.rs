@@ -13,7 +13,12 @@ pub fn check(config: &Config, site: &Site, rendered: &[Rendered]) -> Vec<Diagnos
         let page = &site.pages[i];
         for link in &r.links {
             if let Some(d) = check_link(config, site, rendered, i, link) {
-                out.push(d.at(&page.text, link.line, link.column, link.dest.chars().count()));
+                out.push(d.at(
+                    &page.text,
+                    link.line,
+                    link.column,
+                    link.dest.chars().count(),
+                ));
             }
         }
     }
@@ -43,7 +48,10 @@ fn check_link(
                 let shown = config.display_path(&config.content_dir.join(rel));
                 return Some(
                     Diagnostic::new(sev, "broken-link", path)
-                        .message(format!("link to `{}`, but there is no page {shown}", link.dest))
+                        .message(format!(
+                            "link to `{}`, but there is no page {shown}",
+                            link.dest
+                        ))
                         .hint(broken_hint(site, rel)),
                 );
             };
@@ -54,7 +62,11 @@ fn check_link(
             missing_anchor(config, site, rendered, from, a, path, &link.dest)
         }
         Target::File(rel) if !site.has_asset(rel) => {
-            let what = if link.is_image { "image" } else { "linked file" };
+            let what = if link.is_image {
+                "image"
+            } else {
+                "linked file"
+            };
             let sev = level_severity(config.broken_link_level())?;
             Some(
                 Diagnostic::new(sev, "missing-file", path)
@@ -97,10 +109,17 @@ fn missing_anchor(
     let candidates: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
     let hint = match crate::error::did_you_mean(anchor, &candidates) {
         Some(s) => format!("did you mean `#{s}`?"),
-        None if candidates.is_empty() => format!("{} has no headings to link to", page.display_path),
+        None if candidates.is_empty() => {
+            format!("{} has no headings to link to", page.display_path)
+        }
         None => format!(
             "headings on that page: {}",
-            candidates.iter().take(8).map(|c| format!("#{c}")).collect::<Vec<_>>().join(", ")
+            candidates
+                .iter()
+                .take(8)
+                .map(|c| format!("#{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     Some(

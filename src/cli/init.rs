@@ -16,7 +16,9 @@ pub struct InitArgs {
 
 /// The starter site: (path, text).
 const FILES: &[(&str, &str)] = &[
-    ("guidebook.toml", r#"title = "Research security guidance"
+    (
+        "guidebook.toml",
+        r#"title = "Research security guidance"
 description = "Guidance, legislation, checklists and contacts for research security."
 # base_url = "https://intranet.example.ac.uk/research-security/"
 default_visibility = "internal"
@@ -26,8 +28,11 @@ every = "12 months"
 
 [search.synonyms]
 ATAS = ["Academic Technology Approval Scheme"]
-"#),
-    ("content/_index.md", r#"+++
+"#,
+    ),
+    (
+        "content/_index.md",
+        r#"+++
 title = "Research security guidance"
 summary = "Find guidance, the law that applies and who to ask."
 owner = "research-security-team"
@@ -36,9 +41,15 @@ reviewed = 2026-01-01
 
 Start with the [guidance](@/guidance/_index.md), or find out
 [who to contact](@/contacts/research-security-team.md).
-"#),
-    ("content/guidance/_index.md", "+++\ntitle = \"Guidance\"\nsummary = \"How to protect your research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nGuidance for researchers and professional staff.\n"),
-    ("content/guidance/getting-started.md", r#"+++
+"#,
+    ),
+    (
+        "content/guidance/_index.md",
+        "+++\ntitle = \"Guidance\"\nsummary = \"How to protect your research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nGuidance for researchers and professional staff.\n",
+    ),
+    (
+        "content/guidance/getting-started.md",
+        r#"+++
 title = "Getting started"
 summary = "What research security is and where to begin."
 tags = ["introduction"]
@@ -53,9 +64,15 @@ Research security protects your work from people who want to misuse it.
 
 Read the [export control summary](@/legislation/export-control.md) and work through the
 [partnership checklist](@/checklists/before-you-sign.md).
-"#),
-    ("content/legislation/_index.md", "+++\ntitle = \"Legislation\"\nsummary = \"The law that applies to research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nOne page for each law.\n"),
-    ("content/legislation/export-control.md", r#"+++
+"#,
+    ),
+    (
+        "content/legislation/_index.md",
+        "+++\ntitle = \"Legislation\"\nsummary = \"The law that applies to research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nOne page for each law.\n",
+    ),
+    (
+        "content/legislation/export-control.md",
+        r#"+++
 title = "Export Control Order"
 summary = "You may need a licence to share controlled technology abroad."
 short_name = "ECO"
@@ -72,9 +89,15 @@ contacts = ["research-security-team"]
 ## What it means for you
 
 Ask before you send controlled technology abroad. See the [case study](@/case-studies/example.md).
-"#),
-    ("content/case-studies/_index.md", "+++\ntitle = \"Case studies\"\nsummary = \"What other universities did.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nLessons from real cases.\n"),
-    ("content/case-studies/example.md", r#"+++
+"#,
+    ),
+    (
+        "content/case-studies/_index.md",
+        "+++\ntitle = \"Case studies\"\nsummary = \"What other universities did.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nLessons from real cases.\n",
+    ),
+    (
+        "content/case-studies/example.md",
+        r#"+++
 title = "Illustrative case: a new partnership"
 summary = "An invented example of a partnership review."
 institution = "An example university"
@@ -84,9 +107,15 @@ reviewed = 2026-01-01
 +++
 
 This case is illustrative. A researcher [notified the team](@/guidance/getting-started.md) early.
-"#),
-    ("content/checklists/_index.md", "+++\ntitle = \"Checklists\"\nsummary = \"Step-by-step lists.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nWork through these before you act.\n"),
-    ("content/checklists/before-you-sign.md", r#"+++
+"#,
+    ),
+    (
+        "content/checklists/_index.md",
+        "+++\ntitle = \"Checklists\"\nsummary = \"Step-by-step lists.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nWork through these before you act.\n",
+    ),
+    (
+        "content/checklists/before-you-sign.md",
+        r#"+++
 title = "Before you sign a partnership"
 summary = "Check these before you sign."
 owner = "research-security-team"
@@ -97,13 +126,31 @@ reviewed = 2026-01-01
 
 - [ ] Read the [getting started guidance](@/guidance/getting-started.md).
 - [ ] Tell the research security team.
-"#),
-    ("content/training/_index.md", "+++\ntitle = \"Training\"\nsummary = \"Courses you can take.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee the [trusted research course](@/training/trusted-research.md).\n"),
-    ("content/training/trusted-research.md", "+++\ntitle = \"Trusted research course\"\nsummary = \"An introduction for all researchers.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nA one-hour course. Start with [getting started](@/guidance/getting-started.md).\n"),
-    ("content/support/_index.md", "+++\ntitle = \"Support\"\nsummary = \"Who else can help.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee [outside help](@/support/outside-help.md).\n"),
-    ("content/support/outside-help.md", "+++\ntitle = \"Outside help\"\nsummary = \"Public bodies that advise universities.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAsk the [research security team](@/contacts/research-security-team.md) first.\n"),
-    ("content/contacts/_index.md", "+++\ntitle = \"Contacts\"\nsummary = \"Who to ask.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nStart with the [research security team](@/contacts/research-security-team.md).\n"),
-    ("content/contacts/research-security-team.md", r#"+++
+"#,
+    ),
+    (
+        "content/training/_index.md",
+        "+++\ntitle = \"Training\"\nsummary = \"Courses you can take.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee the [trusted research course](@/training/trusted-research.md).\n",
+    ),
+    (
+        "content/training/trusted-research.md",
+        "+++\ntitle = \"Trusted research course\"\nsummary = \"An introduction for all researchers.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nA one-hour course. Start with [getting started](@/guidance/getting-started.md).\n",
+    ),
+    (
+        "content/support/_index.md",
+        "+++\ntitle = \"Support\"\nsummary = \"Who else can help.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee [outside help](@/support/outside-help.md).\n",
+    ),
+    (
+        "content/support/outside-help.md",
+        "+++\ntitle = \"Outside help\"\nsummary = \"Public bodies that advise universities.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAsk the [research security team](@/contacts/research-security-team.md) first.\n",
+    ),
+    (
+        "content/contacts/_index.md",
+        "+++\ntitle = \"Contacts\"\nsummary = \"Who to ask.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nStart with the [research security team](@/contacts/research-security-team.md).\n",
+    ),
+    (
+        "content/contacts/research-security-team.md",
+        r#"+++
 title = "Research security team"
 name = "Research Security Team"
 role = "Research security advice"
@@ -117,9 +164,15 @@ reviewed = 2026-01-01
 +++
 
 Ask us anything about [research security](@/guidance/getting-started.md).
-"#),
-    ("content/triage/_index.md", "+++\ntitle = \"Triage\"\nsummary = \"Find out which processes apply.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAnswer [a few questions](@/triage/which-processes.md).\n"),
-    ("content/triage/which-processes.md", r#"+++
+"#,
+    ),
+    (
+        "content/triage/_index.md",
+        "+++\ntitle = \"Triage\"\nsummary = \"Find out which processes apply.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAnswer [a few questions](@/triage/which-processes.md).\n",
+    ),
+    (
+        "content/triage/which-processes.md",
+        r#"+++
 title = "Which processes apply?"
 summary = "Answer two questions to find out."
 owner = "research-security-team"
@@ -143,7 +196,8 @@ title = "No extra process applies"
 +++
 
 Answer each question to see what applies. Read [getting started](@/guidance/getting-started.md) too.
-"#),
+"#,
+    ),
 ];
 
 pub fn run(a: InitArgs) -> Result<Outcome> {

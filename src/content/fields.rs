@@ -267,7 +267,9 @@ pub fn typed(
                 let d = Diagnostic::warning(
                     "front-matter",
                     path,
-                    format!("`{key}` repeats `{canonical}`, which is already set; this one is ignored"),
+                    format!(
+                        "`{key}` repeats `{canonical}`, which is already set; this one is ignored"
+                    ),
                 )
                 .hint(format!("keep only one of `{key}` and `{canonical}`"));
                 diags.push(at(d, &key));
@@ -283,7 +285,9 @@ pub fn typed(
                     kind.name()
                 ),
             )
-            .hint(format!("set `kind = \"{other}\"` if this is a {other} page"));
+            .hint(format!(
+                "set `kind = \"{other}\"` if this is a {other} page"
+            ));
             diags.push(at(d, &key));
         } else if let Some(s) = did_you_mean(&key, &known) {
             let d = Diagnostic::error(
@@ -368,9 +372,15 @@ mod tests {
 
     #[test]
     fn near_miss_is_an_error_on_its_line() {
-        let (_, d) = run("+++\nsummary = \"s\"\ntittle = \"T\"\n+++\n", Kind::Guidance);
+        let (_, d) = run(
+            "+++\nsummary = \"s\"\ntittle = \"T\"\n+++\n",
+            Kind::Guidance,
+        );
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "unknown field `tittle`, did you mean `title`?");
+        assert_eq!(
+            d[0].message,
+            "unknown field `tittle`, did you mean `title`?"
+        );
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert!(d[0].is_error());
     }
@@ -460,10 +470,22 @@ mod interval_tests {
     #[test]
     fn intervals() {
         let d = Date::parse("2026-01-31").unwrap();
-        assert_eq!(Interval::parse("12 months").unwrap().after(d).to_string(), "2027-01-31");
-        assert_eq!(Interval::parse("1 month").unwrap().after(d).to_string(), "2026-02-28");
-        assert_eq!(Interval::parse("2 weeks").unwrap().after(d).to_string(), "2026-02-14");
-        assert_eq!(Interval::parse("1 year").unwrap().after(d).to_string(), "2027-01-31");
+        assert_eq!(
+            Interval::parse("12 months").unwrap().after(d).to_string(),
+            "2027-01-31"
+        );
+        assert_eq!(
+            Interval::parse("1 month").unwrap().after(d).to_string(),
+            "2026-02-28"
+        );
+        assert_eq!(
+            Interval::parse("2 weeks").unwrap().after(d).to_string(),
+            "2026-02-14"
+        );
+        assert_eq!(
+            Interval::parse("1 year").unwrap().after(d).to_string(),
+            "2027-01-31"
+        );
         assert_eq!(Interval::parse("soon"), None);
     }
 }

@@ -55,7 +55,10 @@ pub fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Box<Diagnostic>
     let mut pos = first_nl;
     let mut line = 2;
     while pos <= rest.len() {
-        let end = rest[pos..].find('\n').map(|i| pos + i).unwrap_or(rest.len());
+        let end = rest[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(rest.len());
         let l = rest[pos..end].trim_end_matches('\r');
         if l.trim_end() == fence {
             let after = (end + 1).min(rest.len());
@@ -74,7 +77,11 @@ pub fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Box<Diagnostic>
         pos = end + 1;
         line += 1;
     }
-    let which = if format == Format::Toml { "TOML" } else { "YAML" };
+    let which = if format == Format::Toml {
+        "TOML"
+    } else {
+        "YAML"
+    };
     Err(Box::new(
         Diagnostic::error(
             "front-matter",

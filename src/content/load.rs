@@ -57,28 +57,41 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
 
 fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
     let file = config.content_dir.join(rel);
-    let display = config.display_path(&file);
-    let bytes = match std::fs::read(&file) {
-        Ok(b) => b,
+    match std::fs::read(&file) {
+        Ok(bytes) => page_from_bytes(config, rel, bytes),
         Err(e) => {
+            let display = config.display_path(&file);
             let d = Diagnostic::error("read", &display, format!("cannot read this file: {e}"));
-            return (None, vec![d]);
+            (None, vec![d])
         }
-    };
+    }
+}
+
+/// Turn the bytes of the content file at `rel` into a page, or diagnostics saying why
+/// not. Never panics, whatever the bytes.
+pub fn page_from_bytes(
+    config: &Config,
+    rel: &str,
+    bytes: Vec<u8>,
+) -> (Option<Page>, Vec<Diagnostic>) {
+    let file = config.content_dir.join(rel);
+    let display = config.display_path(&file);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let (line, col) = crate::config::line_col(
-                std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or(""),
-                at,
-            );
+            let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+            let (line, col) = crate::config::line_col(valid, at);
             let d = Diagnostic::error(
                 "encoding",
                 &display,
-                format!("this file is not valid UTF-8 text (invalid byte at line {line}, column {col})"),
+                format!(
+                    "this file is not valid UTF-8 text (invalid byte at line {line}, column {col})"
+                ),
             )
-            .hint("save the file as UTF-8; if it is not a page, give it another extension than .md");
+            .hint(
+                "save the file as UTF-8; if it is not a page, give it another extension than .md",
+            );
             return (None, vec![d]);
         }
     };
@@ -159,13 +172,13 @@ fn page_kind(
             Some(k) if !matches!(k, Kind::Home | Kind::Section) => Ok(k),
             _ => {
                 let names: Vec<&str> = super::kind::PAGE_KINDS.iter().map(|k| k.name()).collect();
-                let mut d = Diagnostic::error(
-                    "front-matter",
-                    display,
-                    format!("unknown kind `{name}`"),
-                );
+                let mut d =
+                    Diagnostic::error("front-matter", display, format!("unknown kind `{name}`"));
                 d = match did_you_mean(name, &names) {
-                    Some(s) => d.hint(format!("did you mean `{s}`? kinds are: {}", names.join(", "))),
+                    Some(s) => d.hint(format!(
+                        "did you mean `{s}`? kinds are: {}",
+                        names.join(", ")
+                    )),
                     None => d.hint(format!("kinds are: {}", names.join(", "))),
                 };
                 if let Some((l, c)) = frontmatter::key_position(split, "kind") {
@@ -241,7 +254,9 @@ fn strip_heading_attrs(s: &str) -> &str {
 }
 
 fn strip_inline_markup(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '*' | '`' | '_')).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '*' | '`' | '_'))
+        .collect()
 }
 
 /// `export-control_guide` → `Export control guide`.

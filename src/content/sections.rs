@@ -8,7 +8,7 @@ use super::{Asset, FrontMatter, Kind, Page, Section, Site};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 
-pub(super) fn assemble(
+pub(crate) fn assemble(
     config: &Config,
     mut pages: Vec<Page>,
     assets: Vec<Asset>,
@@ -40,10 +40,10 @@ pub(super) fn assemble(
             }
         }
     }
-    for s in 0..sections.len() {
-        if sections[s].index == usize::MAX {
-            sections[s].index = pages.len();
-            pages.push(made_up_index(config, &sections[s].dir, s));
+    for (s, sec) in sections.iter_mut().enumerate() {
+        if sec.index == usize::MAX {
+            sec.index = pages.len();
+            pages.push(made_up_index(config, &sec.dir, s));
         }
     }
     for (i, p) in pages.iter().enumerate() {
@@ -58,7 +58,8 @@ pub(super) fn assemble(
     }
     inherit_visibility(config, &mut pages, &sections);
     for s in &mut sections {
-        s.pages.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
+        s.pages
+            .sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
     }
     let index_of: Vec<usize> = sections.iter().map(|s| s.index).collect();
     for s in &mut sections {
@@ -66,7 +67,11 @@ pub(super) fn assemble(
             .sort_by(|&a, &b| order_key(&pages[index_of[a]]).cmp(&order_key(&pages[index_of[b]])));
     }
     check_duplicate_urls(config, &pages, diags);
-    let by_rel = pages.iter().enumerate().map(|(i, p)| (p.rel.clone(), i)).collect();
+    let by_rel = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rel.clone(), i))
+        .collect();
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
     Site {
@@ -91,7 +96,12 @@ fn section_dirs(pages: &[Page]) -> Vec<String> {
         }
     }
     let mut v: Vec<String> = dirs.into_iter().collect();
-    v.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), d.clone()));
+    v.sort_by_key(|d| {
+        (
+            d.matches('/').count() + usize::from(!d.is_empty()),
+            d.clone(),
+        )
+    });
     v
 }
 

@@ -124,7 +124,10 @@ pub fn resolve(dest: &str, from_rel: &str) -> Target {
         return Target::External;
     };
     if joined.ends_with(".md") || joined.ends_with(".markdown") {
-        Target::Page { rel: joined, anchor }
+        Target::Page {
+            rel: joined,
+            anchor,
+        }
     } else if path.ends_with('/') || joined.is_empty() {
         // a folder: its index page
         let base = if joined.is_empty() {
@@ -207,7 +210,10 @@ mod tests {
 
     #[test]
     fn aliases() {
-        assert_eq!(alias_path("/policies/access-control-guide/"), "policies/access-control-guide/");
+        assert_eq!(
+            alias_path("/policies/access-control-guide/"),
+            "policies/access-control-guide/"
+        );
         assert_eq!(alias_path("/lost-laptophardware"), "lost-laptophardware/");
         assert_eq!(alias_path("/old.html"), "old/");
     }
@@ -228,11 +234,17 @@ mod tests {
                 anchor: None
             }
         );
-        assert_eq!(resolve("#part-two", "a.md"), Target::Anchor("part-two".into()));
+        assert_eq!(
+            resolve("#part-two", "a.md"),
+            Target::Anchor("part-two".into())
+        );
         assert_eq!(resolve("https://gov.uk", "a.md"), Target::External);
         assert_eq!(resolve("mailto:a@b", "a.md"), Target::External);
         assert_eq!(resolve("/abs/path/", "a.md"), Target::External);
-        assert_eq!(resolve("img/a.png", "g/a.md"), Target::File("g/img/a.png".into()));
+        assert_eq!(
+            resolve("img/a.png", "g/a.md"),
+            Target::File("g/img/a.png".into())
+        );
         assert_eq!(resolve("../../x.md", "a.md"), Target::External);
         assert_eq!(
             resolve("b%20c.md", "a.md"),

@@ -33,7 +33,10 @@ impl Staging {
     /// Check that `target` may be replaced, then create an empty staging folder beside it.
     pub fn begin(target: &Path) -> Result<Staging> {
         check_replaceable(target)?;
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         let name = target
             .file_name()
@@ -145,7 +148,11 @@ fn check_replaceable(target: &Path) -> Result<()> {
 
 /// Remove a folder only if guidebook wrote it.
 fn remove_ours(dir: &Path) -> Result<()> {
-    if dir.join(MARKER).is_file() || fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false) {
+    if dir.join(MARKER).is_file()
+        || fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
+    {
         fs::remove_dir_all(dir).map_err(|e| Error::write(dir, e))
     } else {
         Err(Error::ForeignOutput {
@@ -204,7 +211,10 @@ mod tests {
         s.write("a/index.html", b"two").unwrap();
         drop(s);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
-        let names: Vec<_> = fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
     }
 

@@ -76,7 +76,14 @@ pub struct Rendered {
 }
 
 /// Ids the theme uses; headings never take them.
-const RESERVED_IDS: &[&str] = &["main-content", "search", "site-search", "toc", "top", "contents"];
+const RESERVED_IDS: &[&str] = &[
+    "main-content",
+    "search",
+    "site-search",
+    "toc",
+    "top",
+    "contents",
+];
 
 /// Render `body` (which starts at 1-based `first_line` of its file; `rel` is the page's
 /// content path, for relative links).
@@ -269,10 +276,10 @@ impl<'a> Renderer<'a> {
             });
         }
         let mut h = String::new();
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<h{lvl} id=\"{id}\">{inner_html} <a class=\"heading-link\" href=\"#{id}\">\
-             <span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: {}</span></a></h{lvl}>\n",
+             <span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: {}</span></a></h{lvl}>",
             escape(&text)
         );
         Some(h)
@@ -296,7 +303,10 @@ impl<'a> Renderer<'a> {
         let src = self.body.get(range.clone()).unwrap_or("");
         match src.find(&format!("]({dest}")) {
             Some(i) => range.start + i + 2,
-            None => src.rfind(dest).map(|i| range.start + i).unwrap_or(range.start),
+            None => src
+                .rfind(dest)
+                .map(|i| range.start + i)
+                .unwrap_or(range.start),
         }
     }
 
@@ -333,9 +343,12 @@ impl<'a> Renderer<'a> {
             line: self.lines.line(offset),
             id: id.to_string(),
         });
-        self.resolver
-            .contact_card(id)
-            .unwrap_or_else(|| format!("<p class=\"missing-contact\">Contact “{}” not found.</p>\n", escape(id)))
+        self.resolver.contact_card(id).unwrap_or_else(|| {
+            format!(
+                "<p class=\"missing-contact\">Contact “{}” not found.</p>\n",
+                escape(id)
+            )
+        })
     }
 }
 
@@ -492,8 +505,14 @@ mod tests {
 
     #[test]
     fn links_are_rewritten_and_recorded() {
-        let r = md("See [ECO](../legislation/eco.md#licences) and [x](@/legislation/eco.md).\n\n[gone](missing.md)");
-        assert!(r.html.contains("href=\"/legislation/eco/#licences\""), "{}", r.html);
+        let r = md(
+            "See [ECO](../legislation/eco.md#licences) and [x](@/legislation/eco.md).\n\n[gone](missing.md)",
+        );
+        assert!(
+            r.html.contains("href=\"/legislation/eco/#licences\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("href=\"/legislation/eco/\""));
         assert!(r.html.contains("href=\"missing.md\""));
         assert_eq!(r.links.len(), 3);
@@ -502,7 +521,9 @@ mod tests {
 
     #[test]
     fn scripts_are_removed() {
-        let r = md("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n");
+        let r = md(
+            "<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n",
+        );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("javascript:"));
         assert!(!r.html.contains("onclick"));
@@ -512,7 +533,13 @@ mod tests {
     fn contact_shortcode() {
         let r = md("Intro\n\n{{< contact \"eco-manager\" >}}\n\nMore");
         assert!(r.html.contains("<div class=\"card\">ECO</div>"));
-        assert_eq!(r.cards, vec![CardRef { line: 3, id: "eco-manager".into() }]);
+        assert_eq!(
+            r.cards,
+            vec![CardRef {
+                line: 3,
+                id: "eco-manager".into()
+            }]
+        );
     }
 
     #[test]
@@ -535,7 +562,9 @@ mod tests {
         let deep = "> ".repeat(10_000) + "x\n";
         let r = md(&deep);
         assert!(r.html.contains("x"));
-        let list: String = (0..10_000).map(|i| format!("{}- a\n", "  ".repeat(i))).collect();
+        let list: String = (0..10_000)
+            .map(|i| format!("{}- a\n", "  ".repeat(i)))
+            .collect();
         md(&list);
     }
 }

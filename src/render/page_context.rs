@@ -39,7 +39,10 @@ impl<'a> SiteView<'a> {
         for (id, c) in &contacts {
             let mut ctx = tera::Context::new();
             ctx.insert("card", c);
-            cards.insert(id.clone(), templates.render("partials/contact-card.html", &ctx)?);
+            cards.insert(
+                id.clone(),
+                templates.render("partials/contact-card.html", &ctx)?,
+            );
         }
         let latest = latest_changes(config, site, 6);
         Ok(SiteView {
@@ -123,7 +126,10 @@ impl<'a> SiteView<'a> {
             content: &md.html,
             toc: &md.toc,
             breadcrumbs: self.breadcrumbs(i),
-            owner: fm.owner.as_ref().and_then(|o| self.contacts.get(o).cloned()),
+            owner: fm
+                .owner
+                .as_ref()
+                .and_then(|o| self.contacts.get(o).cloned()),
             reviewed: fm.reviewed.map(|d| d.human()).unwrap_or_default(),
             reviewed_iso: fm.reviewed.map(|d| d.to_string()).unwrap_or_default(),
             review_due: due.map(|d| d.human()).unwrap_or_default(),
@@ -187,7 +193,11 @@ impl<'a> SiteView<'a> {
             kind: p.kind.name(),
         };
         SectionCtx {
-            pages: sec.pages.iter().map(|&i| item(&self.site.pages[i])).collect(),
+            pages: sec
+                .pages
+                .iter()
+                .map(|&i| item(&self.site.pages[i]))
+                .collect(),
             subsections: sec
                 .subsections
                 .iter()
@@ -234,7 +244,11 @@ fn latest_changes(config: &Config, site: &Site, n: usize) -> Vec<LatestChange> {
     let mut all: Vec<(Date, &str, &Page)> = site
         .pages
         .iter()
-        .flat_map(|p| p.fm.changes.iter().map(move |c| (c.date, c.note.as_str(), p)))
+        .flat_map(|p| {
+            p.fm.changes
+                .iter()
+                .map(move |c| (c.date, c.note.as_str(), p))
+        })
         .collect();
     all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.title.cmp(&b.2.title)));
     all.into_iter()

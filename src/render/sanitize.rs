@@ -21,7 +21,17 @@ fn cleaner() -> ammonia::Builder<'static> {
     .into_iter()
     .collect();
     b.add_generic_attributes(generic)
-        .add_tags(["input", "label", "details", "summary", "section", "aside", "figure", "figcaption", "mark"])
+        .add_tags([
+            "input",
+            "label",
+            "details",
+            "summary",
+            "section",
+            "aside",
+            "figure",
+            "figcaption",
+            "mark",
+        ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("label", ["for"])
         .link_rel(None)

@@ -1,0 +1,44 @@
+//! `guidebook host DIR [--bind ADDR] [--mount PATH] [--quiet]`: serve a built site
+//! read-only, with server-side search, until Ctrl-C or SIGTERM.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Outcome;
+use crate::error::Result;
+use crate::serve::{self, HostOptions};
+
+#[derive(Debug, Args)]
+pub struct HostArgs {
+    /// The built site (the output of `guidebook build`, e.g. public/).
+    pub dir: PathBuf,
+    /// Address to listen on: IP:PORT, or an IP alone for port 8080. 127.0.0.1 keeps it
+    /// on this machine; use 0.0.0.0 only behind a firewall or proxy.
+    #[arg(long, default_value = "127.0.0.1:8080", value_parser = bind_8080)]
+    pub bind: SocketAddr,
+    /// The URL path the site is served under, for a proxy that keeps a prefix.
+    #[arg(long, default_value = "/")]
+    pub mount: String,
+    /// Do not print the access log.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+fn bind_8080(s: &str) -> std::result::Result<SocketAddr, String> {
+    serve::parse_bind(s, 8080)
+}
+
+pub fn run(a: HostArgs) -> Result<Outcome> {
+    serve::host(&HostOptions {
+        dir: a.dir,
+        bind: a.bind,
+        mount: a.mount,
+        quiet: a.quiet,
+    })?;
+    Ok(Outcome {
+        summary: Some("Stopped.".into()),
+        ..Outcome::default()
+    })
+}

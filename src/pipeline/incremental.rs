@@ -1,0 +1,292 @@
+//! Incremental rebuilds for the live preview (`guidebook serve`).
+//!
+//! [`Preview`] keeps the loaded configuration, templates, site model and each page's
+//! rendered Markdown in memory, and a private copy of the built site on disk (a
+//! folder the caller names, never the site's `public/`). Each batch of changed paths
+//! is sorted ([`classify`]): a content edit reads only the files named and renders
+//! only the pages that show them ([`plan`]); a template edit renders every page
+//! without reading content; a static file is copied; a configuration change rebuilds
+//! everything. A page whose new version has an error is not replaced, so the last
+//! good page keeps being served while [`Preview::problems`] says what is wrong. The
+//! search index is rebuilt by the full build's own code once edits pause.
+//!
+//! The stages are those of [`super::build`]; the site-wide files come from the same
+//! `write_site_files`, the search index from the same `search::build`.
+
+mod changes;
+mod out;
+mod plan;
+mod problems;
+mod read;
+mod render;
+mod search_job;
+mod steps;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use changes::{Change, classify};
+pub use problems::{Problems, fatal_text};
+
+use crate::config::Config;
+use crate::content::Site;
+use crate::error::{Diagnostics, Error, Result};
+use crate::output::{self, ThemeAssets};
+use crate::render::Templates;
+use crate::render::markdown::Rendered;
+use out::PreviewDir;
+use read::FileDiagnostics;
+use search_job::{SearchJob, Snapshot};
+
+#[derive(Debug, Clone)]
+pub struct PreviewOptions {
+    /// The site folder.
+    pub site: PathBuf,
+    /// A private working folder for the preview (created; emptied if it exists).
+    /// The served copy of the site is its `site/` subfolder.
+    pub work: PathBuf,
+    pub drafts: bool,
+}
+
+/// What one batch of changes did.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// What changed, for messages (`content/guidance/travel.md`, `templates`).
+    pub what: String,
+    /// URL paths (with the site prefix) whose bytes changed, sorted.
+    pub changed: Vec<String>,
+    /// Every page may have changed (templates, theme or configuration).
+    pub everything: bool,
+    /// Pages rendered again.
+    pub rendered: usize,
+    pub elapsed: Duration,
+}
+
+/// The preview's state. See the module documentation.
+pub struct Preview {
+    root: PathBuf,
+    drafts: bool,
+    config: Arc<Config>,
+    templates: Arc<Templates>,
+    theme: ThemeAssets,
+    site: Arc<Site>,
+    /// Each page's rendered Markdown without its HTML; `rendered[i]` is `site.pages[i]`'s.
+    rendered: Arc<Vec<Rendered>>,
+    file_diags: FileDiagnostics,
+    /// Two pages claiming one URL and the like (from assembling the site).
+    assemble_diags: Diagnostics,
+    /// From `check::run` over the whole site.
+    check_diags: Diagnostics,
+    /// Content path → the error rendering that page.
+    render_errors: BTreeMap<String, String>,
+    /// Failures that stop everything (config, templates, IO), by stage.
+    fatal: BTreeMap<&'static str, String>,
+    /// Pages whose served version is older than their content (their new one has errors).
+    withheld: BTreeSet<String>,
+    out: PreviewDir,
+    scratch: PathBuf,
+    search: SearchJob,
+}
+
+impl Preview {
+    /// Read and render the whole site into `opts.work/site`. Fails only when the
+    /// configuration cannot be read or the working folder cannot be written; content
+    /// and template problems are in [`Preview::problems`].
+    pub fn start(opts: &PreviewOptions) -> Result<(Preview, Update)> {
+        let started = Instant::now();
+        let root = opts
+            .site
+            .canonicalize()
+            .map_err(|e| Error::read(&opts.site, e))?;
+        let config = Config::load(&root)?;
+        std::fs::create_dir_all(&opts.work).map_err(|e| Error::write(&opts.work, e))?;
+        let out = PreviewDir::create(&opts.work.join("site"))?;
+        let theme = output::theme_assets(&config)?;
+        let (templates, template_error) = steps::load_templates(&config, &opts.work)?;
+        let mut p = Preview {
+            root,
+            drafts: opts.drafts,
+            config: Arc::new(config),
+            templates: Arc::new(templates),
+            theme,
+            site: Arc::new(Site::default()),
+            rendered: Arc::new(Vec::new()),
+            file_diags: FileDiagnostics::new(),
+            assemble_diags: Diagnostics::new(),
+            check_diags: Diagnostics::new(),
+            render_errors: BTreeMap::new(),
+            fatal: BTreeMap::new(),
+            withheld: BTreeSet::new(),
+            out,
+            scratch: opts.work.join("scratch-site"),
+            search: SearchJob::new(opts.work.join("scratch-search")),
+        };
+        if let Some(e) = template_error {
+            p.fatal.insert("templates", e);
+        }
+        let (changed, rendered) = p.rebuild_all()?;
+        let staging = p.search.build_now(&p.snapshot());
+        p.take_search(staging)?;
+        let update = Update {
+            what: "start".into(),
+            changed: p.urls(changed),
+            everything: true,
+            rendered,
+            elapsed: started.elapsed(),
+        };
+        Ok((p, update))
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The folder the preview serves.
+    pub fn site_dir(&self) -> &Path {
+        self.out.root()
+    }
+
+    /// Folders to watch: (path, recursively).
+    pub fn watch_roots(&self) -> Vec<(PathBuf, bool)> {
+        let c = &self.config;
+        let mut v = vec![(c.root.clone(), c.is_bare())];
+        for d in [
+            &c.content_dir,
+            &c.templates_dir,
+            &c.static_dir,
+            &c.theme_dir,
+        ] {
+            if d.is_dir() && *d != c.root {
+                v.push((d.clone(), true));
+            }
+        }
+        v
+    }
+
+    /// Everything wrong right now.
+    pub fn problems(&self) -> Problems {
+        let mut d = Diagnostics::new();
+        for v in self.file_diags.values() {
+            d.extend(v.iter().cloned());
+        }
+        d.extend(self.assemble_diags.iter().cloned());
+        d.extend(self.check_diags.iter().cloned());
+        d.sort();
+        let mut fatal: Vec<String> = self.fatal.values().cloned().collect();
+        for e in self.render_errors.values() {
+            if !fatal.contains(e) {
+                fatal.push(e.clone());
+            }
+        }
+        Problems {
+            diagnostics: d,
+            fatal,
+        }
+    }
+
+    /// Apply a batch of changed paths (from the watcher).
+    pub fn apply(&mut self, paths: &[PathBuf]) -> Update {
+        let started = Instant::now();
+        let (mut content, mut templates, mut statics, mut config) =
+            (BTreeSet::new(), false, false, false);
+        let mut named = BTreeSet::new();
+        for p in paths {
+            match classify(&self.config, p) {
+                Change::Content(rel) => {
+                    content.insert(rel);
+                }
+                Change::Template => templates = true,
+                Change::Static => statics = true,
+                Change::Config => config = true,
+                Change::Ignored => continue,
+            }
+            named.insert(self.config.display_path(p));
+        }
+        let what = named.into_iter().collect::<Vec<_>>().join(", ");
+        let result = if config {
+            self.reload_config()
+        } else {
+            self.apply_parts(&content, templates, statics)
+        };
+        let (changed, rendered, everything) = match result {
+            Ok((c, r)) => {
+                self.fatal.remove("io");
+                (c, r, config || templates)
+            }
+            Err(e) => {
+                self.fatal.insert("io", fatal_text(&e));
+                (Vec::new(), 0, false)
+            }
+        };
+        Update {
+            what,
+            changed: self.urls(changed),
+            everything,
+            rendered,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// When [`Preview::tick`] has work to do.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.search.deadline()
+    }
+
+    /// Advance background work: start a due search index build, or put a finished
+    /// one in place. Returns an update when files changed.
+    pub fn tick(&mut self) -> Option<Update> {
+        let started = Instant::now();
+        if self.search.due_now() {
+            let snap = self.snapshot();
+            self.search.start(snap);
+        }
+        let staging = self.search.finished()?;
+        let changed = match self.take_search(staging) {
+            Ok(c) => c,
+            Err(e) => {
+                self.fatal.insert("search", fatal_text(&e));
+                Vec::new()
+            }
+        };
+        Some(Update {
+            what: "search index".into(),
+            changed: self.urls(changed),
+            everything: false,
+            rendered: 0,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// Wait for background work (before exit).
+    pub fn finish(&mut self) {
+        let _ = self.search.wait();
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            config: self.config.clone(),
+            site: self.site.clone(),
+            rendered: self.rendered.clone(),
+            templates: self.templates.clone(),
+            assets: self.theme.urls.clone(),
+        }
+    }
+
+    /// Output paths → URL paths: `a/index.html` → `/prefix/a/`.
+    fn urls(&self, mut rels: Vec<String>) -> Vec<String> {
+        rels.sort();
+        rels.dedup();
+        let prefix = &self.config.url_prefix;
+        rels.into_iter()
+            .map(|r| match r.strip_suffix("index.html") {
+                Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("{prefix}{dir}"),
+                _ => format!("{prefix}{r}"),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,207 @@
+//! Reading content files for the preview: all of them at start, then only those a
+//! change names. A file that no longer parses keeps its last good page in the site
+//! (and its diagnostics are reported); a file that is gone leaves the site.
+//!
+//! Input: the [`Config`] and content paths. Output: the site's pages and assets in
+//! the order `content::walk` gives, and each file's diagnostics. Reads files only.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use super::changes::is_page;
+use crate::config::Config;
+use crate::content::urls::is_index_file;
+use crate::content::walk::walk;
+use crate::content::{Asset, Page, Site, page_from_bytes};
+use crate::error::{Diagnostic, Error, Result};
+
+/// Each content file's diagnostics, by content path.
+pub type FileDiagnostics = BTreeMap<String, Vec<Diagnostic>>;
+
+/// Content paths to read again.
+#[derive(Debug, Default)]
+pub struct Edits {
+    pub pages: BTreeSet<String>,
+    pub assets: BTreeSet<String>,
+}
+
+impl Edits {
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty() && self.assets.is_empty()
+    }
+}
+
+/// The order `content::walk` visits files in: folder by folder, names sorted.
+pub fn walk_order(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Read every page of the site.
+pub fn read_all(
+    config: &Config,
+    drafts: bool,
+    skip: &[std::path::PathBuf],
+    diags: &mut FileDiagnostics,
+) -> Result<(Vec<Page>, Vec<Asset>)> {
+    let found = walk(&config.content_dir, config.is_bare(), skip)?;
+    let read: Vec<(String, Option<Page>, Vec<Diagnostic>)> = found
+        .pages
+        .par_iter()
+        .map(|rel| {
+            let (p, d) = read_page(config, rel);
+            (rel.clone(), p, d)
+        })
+        .collect();
+    diags.clear();
+    let mut pages = Vec::with_capacity(read.len());
+    for (rel, page, d) in read {
+        if !d.is_empty() {
+            diags.insert(rel, d);
+        }
+        pages.extend(page.filter(|p| drafts || !p.fm.draft));
+    }
+    let assets = found
+        .assets
+        .into_iter()
+        .map(|rel| Asset {
+            file: config.content_dir.join(&rel),
+            rel,
+        })
+        .collect();
+    Ok((pages, assets))
+}
+
+fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
+    let file = config.content_dir.join(rel);
+    match std::fs::read(&file) {
+        Ok(bytes) => page_from_bytes(config, rel, bytes),
+        Err(e) => {
+            let shown = config.display_path(&file);
+            let d = Diagnostic::error("read", shown, format!("cannot read this file: {e}"));
+            (None, vec![d])
+        }
+    }
+}
+
+/// Turn changed content paths (files or folders, present or gone) into the files
+/// to read again or drop.
+pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Result<Edits> {
+    let mut e = Edits::default();
+    for rel in changed {
+        let path = config.content_dir.join(rel);
+        let prefix = format!("{rel}/");
+        let known = site
+            .pages
+            .iter()
+            .filter(|p| p.file.is_some())
+            .map(|p| &p.rel)
+            .chain(site.assets.iter().map(|a| &a.rel))
+            .filter(|r| *r == rel || r.starts_with(&prefix));
+        for r in known {
+            add(&mut e, r);
+        }
+        if path.is_dir() {
+            let found = walk(&path, false, &[]).map_err(|_| {
+                Error::read(&path, std::io::Error::other("cannot list this folder"))
+            })?;
+            for r in found.pages.iter().chain(&found.assets) {
+                add(&mut e, &format!("{prefix}{r}"));
+            }
+        } else {
+            add(&mut e, rel);
+        }
+    }
+    Ok(e)
+}
+
+fn add(e: &mut Edits, rel: &str) {
+    if is_page(rel) {
+        e.pages.insert(rel.to_string());
+    } else {
+        e.assets.insert(rel.to_string());
+    }
+}
+
+/// Apply `edits` to the pages and assets of a site: read each named file again.
+pub fn reread(
+    config: &Config,
+    drafts: bool,
+    mut pages: Vec<Page>,
+    mut assets: Vec<Asset>,
+    edits: &Edits,
+    diags: &mut FileDiagnostics,
+) -> (Vec<Page>, Vec<Asset>) {
+    pages.retain(|p| p.file.is_some());
+    let at: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rel.clone(), i))
+        .collect();
+    let mut gone: BTreeSet<String> = BTreeSet::new();
+    let mut added = false;
+    let read: Vec<(&String, bool, Option<Page>, Vec<Diagnostic>)> = edits
+        .pages
+        .par_iter()
+        .map(|rel| {
+            let exists = config.content_dir.join(rel).is_file();
+            let (p, d) = if exists {
+                read_page(config, rel)
+            } else {
+                (None, Vec::new())
+            };
+            (rel, exists, p, d)
+        })
+        .collect();
+    for (rel, exists, page, d) in read {
+        diags.remove(rel);
+        if !d.is_empty() {
+            diags.insert(rel.clone(), d);
+        }
+        match (page.filter(|p| drafts || !p.fm.draft), at.get(rel)) {
+            (Some(p), Some(&i)) => pages[i] = p,
+            (Some(p), None) => {
+                pages.push(p);
+                added = true;
+            }
+            // unreadable or unparsable: the last good page stays
+            (None, Some(_)) if exists && diags.contains_key(rel) => {}
+            (None, _) => {
+                gone.insert(rel.clone());
+            }
+        }
+    }
+    pages.retain(|p| !gone.contains(&p.rel));
+    if added {
+        pages.sort_by(|a, b| walk_order(&a.rel, &b.rel));
+    }
+    for p in &mut pages {
+        let name = p.rel.rsplit('/').next().unwrap_or(&p.rel);
+        p.is_index = is_index_file(name);
+    }
+    for rel in &edits.assets {
+        assets.retain(|a| &a.rel != rel);
+        let file = config.content_dir.join(rel);
+        if file.is_file() {
+            assets.push(Asset {
+                file,
+                rel: rel.clone(),
+            });
+        }
+    }
+    assets.sort_by(|a, b| walk_order(&a.rel, &b.rel));
+    (pages, assets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_order_visits_folders_in_place() {
+        let mut v = vec!["c.md", "b/x.md", "a.md", "a/y.md", "b.md"];
+        v.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(v, ["a/y.md", "a.md", "b/x.md", "b.md", "c.md"]);
+    }
+}

@@ -1,0 +1,174 @@
+//! The preview's reactions to each kind of change: rebuild everything, reload the
+//! configuration, reload templates or theme files, read changed content files again.
+//! Each ends in [`Preview::render_and_write`] (in `render.rs`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Preview;
+use super::plan::{self, Before};
+use super::problems::fatal_text;
+use super::read::{self, Edits};
+use crate::config::Config;
+use crate::content::{Asset, Page, Site, assemble};
+use crate::error::{Diagnostics, Result};
+use crate::output;
+use crate::render::Templates;
+use crate::render::markdown::Rendered;
+
+/// The site's templates; when they do not compile, the built-in ones (so pages still
+/// show) and the error.
+pub fn load_templates(config: &Config, work: &Path) -> Result<(Templates, Option<String>)> {
+    match Templates::load(config) {
+        Ok(t) => Ok((t, None)),
+        Err(e) => {
+            let mut built_in = config.clone();
+            built_in.templates_dir = work.join("no-templates");
+            built_in.theme_dir = work.join("no-theme");
+            let t = Templates::load(&built_in)?;
+            Ok((t, Some(fatal_text(&e))))
+        }
+    }
+}
+
+/// Changed output paths and the number of pages rendered.
+pub type Done = (Vec<String>, usize);
+
+impl Preview {
+    /// Read every content file and render every page.
+    pub(super) fn rebuild_all(&mut self) -> Result<Done> {
+        let (pages, assets) = read::read_all(&self.config, self.drafts, &[], &mut self.file_diags)?;
+        self.assemble(pages, assets);
+        self.rendered = Arc::new(vec![Rendered::default(); self.site.pages.len()]);
+        self.withheld.clear();
+        self.render_errors.clear();
+        let all = (0..self.site.pages.len()).collect();
+        let (mut changed, n) = self.render_and_write(all, true)?;
+        changed.extend(self.site_files()?);
+        self.search.mark();
+        Ok((changed, n))
+    }
+
+    /// `guidebook.toml` changed: start again from it, unless it no longer parses.
+    pub(super) fn reload_config(&mut self) -> Result<Done> {
+        let config = match Config::load(&self.root) {
+            Ok(c) => c,
+            Err(e) => {
+                self.fatal.insert("config", fatal_text(&e));
+                return Ok((Vec::new(), 0));
+            }
+        };
+        self.fatal.remove("config");
+        self.fatal.remove("templates");
+        let work = self
+            .scratch
+            .parent()
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let (templates, error) = load_templates(&config, &work)?;
+        if let Some(e) = error {
+            self.fatal.insert("templates", e);
+        }
+        self.theme = output::theme_assets(&config)?;
+        self.config = Arc::new(config);
+        self.templates = Arc::new(templates);
+        self.rebuild_all()
+    }
+
+    /// Templates, theme or static files, and content files changed.
+    pub(super) fn apply_parts(
+        &mut self,
+        content: &BTreeSet<String>,
+        templates: bool,
+        statics: bool,
+    ) -> Result<Done> {
+        let mut everything = false;
+        let mut structural = statics;
+        if templates {
+            match Templates::load(&self.config) {
+                Ok(t) => {
+                    self.templates = Arc::new(t);
+                    self.fatal.remove("templates");
+                    everything = true;
+                    structural = true;
+                    self.search.mark();
+                }
+                Err(e) => {
+                    self.fatal.insert("templates", fatal_text(&e));
+                }
+            }
+        }
+        if statics {
+            let theme = output::theme_assets(&self.config)?;
+            everything |=
+                theme.urls.css != self.theme.urls.css || theme.urls.js != self.theme.urls.js;
+            self.theme = theme;
+        }
+        let mut dirty = BTreeSet::new();
+        if !content.is_empty() {
+            let edits = read::expand(&self.config, &self.site, content)?;
+            let p = self.reread(&edits);
+            structural |= p.structural;
+            dirty = p.dirty;
+            if !edits.is_empty() {
+                self.search.mark();
+            }
+        }
+        if everything {
+            dirty = (0..self.site.pages.len()).collect();
+        }
+        for rel in &self.withheld {
+            dirty.extend(self.site.by_rel.get(rel).copied());
+        }
+        let (mut changed, n) = self.render_and_write(dirty, structural || everything)?;
+        if structural || everything {
+            changed.extend(self.site_files()?);
+        }
+        Ok((changed, n))
+    }
+
+    /// Read the files in `edits` again and plan what to render.
+    fn reread(&mut self, edits: &Edits) -> plan::Plan {
+        let before = Before::capture(&self.site, &edits.pages);
+        let site = Arc::try_unwrap(std::mem::take(&mut self.site)).unwrap_or_else(|s| (*s).clone());
+        let (pages, assets) = read::reread(
+            &self.config,
+            self.drafts,
+            site.pages,
+            site.assets,
+            edits,
+            &mut self.file_diags,
+        );
+        self.assemble(pages, assets);
+        self.realign(&before.rels);
+        plan::plan(&before, &self.site, &self.rendered, edits)
+    }
+
+    /// Make the site model from pages and assets.
+    pub(super) fn assemble(&mut self, pages: Vec<Page>, assets: Vec<Asset>) {
+        let mut diags = Diagnostics::new();
+        let pages: Vec<Page> = pages.into_iter().filter(|p| p.file.is_some()).collect();
+        let site: Site = assemble(&self.config, pages, assets, &mut diags);
+        self.assemble_diags = diags;
+        self.site = Arc::new(site);
+    }
+
+    /// Put each page's rendered Markdown back beside it after pages moved.
+    fn realign(&mut self, old_rels: &[String]) {
+        let old = std::mem::take(Arc::make_mut(&mut self.rendered));
+        let mut by_rel: std::collections::HashMap<&str, Rendered> =
+            old_rels.iter().map(String::as_str).zip(old).collect();
+        let new: Vec<Rendered> = self
+            .site
+            .pages
+            .iter()
+            .map(|p| by_rel.remove(p.rel.as_str()).unwrap_or_default())
+            .collect();
+        self.rendered = Arc::new(new);
+        self.render_errors
+            .retain(|rel, _| self.site.by_rel.contains_key(rel));
+        let site = &self.site;
+        self.withheld.retain(|rel| site.by_rel.contains_key(rel));
+    }
+}

@@ -1,0 +1,256 @@
+//! The incremental engine against a small site written in a temporary folder: what
+//! each kind of change renders, writes and reports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Preview, PreviewOptions, Update};
+
+const FILES: &[(&str, &str)] = &[
+    ("guidebook.toml", "title = \"Test site\"\n"),
+    (
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\n\nWelcome.\n",
+    ),
+    (
+        "content/guidance/_index.md",
+        "+++\ntitle = \"Guidance\"\n+++\n\nAll guidance.\n",
+    ),
+    (
+        "content/guidance/travel.md",
+        "+++\ntitle = \"Travel\"\nsummary = \"Before you go.\"\ncontacts = [\"ada\"]\n+++\n\nPack light.\n",
+    ),
+    (
+        "content/guidance/devices.md",
+        "+++\ntitle = \"Devices\"\n+++\n\nSee [travel](travel.md).\n",
+    ),
+    (
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\"\n+++\n\nNothing links here.\n",
+    ),
+    (
+        "content/contacts/_index.md",
+        "+++\ntitle = \"Contacts\"\n+++\n",
+    ),
+    (
+        "content/contacts/ada.md",
+        "+++\ntitle = \"Ada\"\nname = \"Ada Example\"\nrole = \"Adviser\"\n+++\n\nAsk Ada.\n",
+    ),
+];
+
+fn site() -> (tempfile::TempDir, PathBuf, Preview) {
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path().join("site");
+    for (rel, text) in FILES {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    let opts = PreviewOptions {
+        site: root.clone(),
+        work: t.path().join("work"),
+        drafts: false,
+    };
+    let (preview, _) = Preview::start(&opts).unwrap();
+    let root = root.canonicalize().unwrap();
+    (t, root, preview)
+}
+
+fn edit(p: &mut Preview, root: &Path, rel: &str, text: &str) -> Update {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    p.apply(&[path])
+}
+
+fn served(p: &Preview, rel: &str) -> String {
+    fs::read_to_string(p.site_dir().join(rel)).unwrap_or_default()
+}
+
+#[test]
+fn start_builds_everything_without_problems() {
+    let (_t, _root, p) = site();
+    assert!(served(&p, "guidance/travel/index.html").contains("Pack light."));
+    assert!(served(&p, "404.html").contains("<html"));
+    assert!(p.site_dir().join("_search/index/meta.json").is_file());
+    assert!(served(&p, "search/index.html").contains("<!--guidebook:search-results-->"));
+    assert_eq!(p.problems().text(), "");
+}
+
+#[test]
+fn a_body_edit_renders_only_that_page() {
+    let (_t, root, mut p) = site();
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\"\n+++\n\nNow with more words.\n",
+    );
+    assert_eq!(u.rendered, 1);
+    assert_eq!(u.changed, ["/guidance/other/"]);
+    assert!(served(&p, "guidance/other/index.html").contains("Now with more words."));
+}
+
+#[test]
+fn a_title_edit_renders_the_listing_and_linkers_too() {
+    let (_t, root, mut p) = site();
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Renamed\"\n+++\n\nNothing links here.\n",
+    );
+    assert_eq!(u.changed, ["/guidance/", "/guidance/other/"]);
+    assert!(served(&p, "guidance/index.html").contains("Renamed"));
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/travel.md",
+        "+++\ntitle = \"Travel\"\nslug = \"journeys\"\ncontacts = [\"ada\"]\n+++\n\nPack light.\n",
+    );
+    assert!(
+        u.changed.contains(&"/guidance/devices/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(
+        u.changed.contains(&"/guidance/journeys/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(
+        u.changed.contains(&"/guidance/travel/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(!p.site_dir().join("guidance/travel/index.html").exists());
+    assert!(served(&p, "guidance/devices/index.html").contains("href=\"/guidance/journeys/\""));
+}
+
+#[test]
+fn a_contact_edit_renders_pages_that_name_it() {
+    let (_t, root, mut p) = site();
+    let u = edit(
+        &mut p,
+        &root,
+        "content/contacts/ada.md",
+        "+++\ntitle = \"Ada\"\nname = \"Ada Lovelace\"\nrole = \"Adviser\"\n+++\n\nAsk Ada.\n",
+    );
+    assert!(
+        u.changed.contains(&"/guidance/travel/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(served(&p, "guidance/travel/index.html").contains("Ada Lovelace"));
+    assert!(!u.changed.contains(&"/guidance/other/".to_string()));
+}
+
+#[test]
+fn broken_front_matter_keeps_the_last_good_page_until_fixed() {
+    let (_t, root, mut p) = site();
+    let before = served(&p, "guidance/other/index.html");
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\n+++\n\nBroken.\n",
+    );
+    assert!(u.changed.is_empty(), "{:?}", u.changed);
+    let text = p.problems().error_text();
+    assert!(text.starts_with("error[front-matter]:"), "{text}");
+    assert!(text.contains("--> content/guidance/other.md:"), "{text}");
+    assert_eq!(served(&p, "guidance/other/index.html"), before);
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\"\n+++\n\nFixed.\n",
+    );
+    assert_eq!(p.problems().error_text(), "");
+    assert_eq!(u.changed, ["/guidance/other/"]);
+    assert!(served(&p, "guidance/other/index.html").contains("Fixed."));
+}
+
+#[test]
+fn an_unknown_contact_is_reported_and_the_page_held_back() {
+    let (_t, root, mut p) = site();
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\"\ncontacts = [\"bob\"]\n+++\n\nNew text.\n",
+    );
+    assert!(u.changed.is_empty(), "{:?}", u.changed);
+    let text = p.problems().error_text();
+    assert!(
+        text.contains("error[unknown-contact]: contact `bob` is not a known contact"),
+        "{text}"
+    );
+    assert!(!served(&p, "guidance/other/index.html").contains("New text."));
+    let u = edit(
+        &mut p,
+        &root,
+        "content/contacts/bob.md",
+        "+++\ntitle = \"Bob\"\n+++\n",
+    );
+    assert_eq!(p.problems().error_text(), "");
+    assert!(
+        u.changed.contains(&"/guidance/other/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(served(&p, "guidance/other/index.html").contains("New text."));
+}
+
+#[test]
+fn new_and_deleted_pages_update_listings() {
+    let (_t, root, mut p) = site();
+    let u = edit(
+        &mut p,
+        &root,
+        "content/guidance/new.md",
+        "+++\ntitle = \"Brand new\"\n+++\n\nHello.\n",
+    );
+    assert!(
+        u.changed.contains(&"/guidance/new/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(served(&p, "guidance/index.html").contains("Brand new"));
+    let path = root.join("content/guidance/new.md");
+    fs::remove_file(&path).unwrap();
+    let u = p.apply(&[path]);
+    assert!(
+        u.changed.contains(&"/guidance/new/".to_string()),
+        "{:?}",
+        u.changed
+    );
+    assert!(!p.site_dir().join("guidance/new/index.html").exists());
+    assert!(!served(&p, "guidance/index.html").contains("Brand new"));
+}
+
+#[test]
+fn a_template_edit_renders_every_page_and_a_broken_one_is_reported() {
+    let (_t, root, mut p) = site();
+    let base = crate::render::templates::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "base.html")
+        .map(|(_, s)| *s)
+        .unwrap();
+    let u = edit(
+        &mut p,
+        &root,
+        "templates/base.html",
+        &base.replace("<body", "<body data-edited=\"yes\""),
+    );
+    assert!(u.everything);
+    assert!(served(&p, "guidance/other/index.html").contains("data-edited=\"yes\""));
+    let u = edit(&mut p, &root, "templates/base.html", "{% if %}");
+    assert!(u.changed.is_empty());
+    let text = p.problems().error_text();
+    assert!(
+        text.starts_with("error: template error in templates/base.html:1:"),
+        "{text}"
+    );
+    assert!(served(&p, "guidance/other/index.html").contains("data-edited=\"yes\""));
+}

@@ -1,0 +1,111 @@
+//! The layers around every response of both servers: the access log, security
+//! headers, gzip and brotli compression (with entity tags that differ per encoding),
+//! and an optional request timeout.
+//!
+//! Input: a [`Router`]. Output: the same router, wrapped. No IO but the log.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::HttpBody;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use tower_http::CompressionLevel;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use super::listener::ClientAddr;
+use super::log::{AccessLog, Logged};
+
+/// `default-src 'self'` is all the theme needs; the rest closes what it leaves open.
+pub const CSP: &str =
+    "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// Wrap `router` in the shared layers. `timeout` bounds the time to produce a
+/// response (not the time to stream it).
+pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router {
+    let router = match timeout {
+        Some(t) => router.layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            t,
+        )),
+        None => router,
+    };
+    router
+        .layer(
+            CompressionLayer::new()
+                .gzip(true)
+                .br(true)
+                .quality(CompressionLevel::Precise(5)),
+        )
+        .layer(middleware::map_response(tag_encoding))
+        .layer(middleware::map_response(security_headers))
+        .layer(middleware::from_fn_with_state(log, access_log))
+}
+
+async fn security_headers(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    r
+}
+
+/// A compressed body is a different representation: give it its own entity tag.
+async fn tag_encoding(mut r: Response) -> Response {
+    let enc = r
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| match v {
+            "br" => "br",
+            _ => "gzip",
+        });
+    if let Some(enc) = enc
+        && let Some(tag) = r.headers().get(header::ETAG).and_then(|v| v.to_str().ok())
+        && let Some(open) = tag.strip_suffix('"')
+        && let Ok(v) = HeaderValue::from_str(&format!("{open}-{enc}\""))
+    {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+async fn access_log(State(log): State<AccessLog>, req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let client: Option<SocketAddr> = req
+        .extensions()
+        .get::<ConnectInfo<ClientAddr>>()
+        .map(|c| c.0.0);
+    let method = req.method().to_string();
+    let target = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let version = format!("{:?}", req.version());
+    let r = next.run(req).await;
+    log.request(&Logged {
+        client,
+        method: &method,
+        target: &target,
+        version: &version,
+        status: r.status().as_u16(),
+        bytes: r.body().size_hint().exact(),
+        elapsed: start.elapsed(),
+    });
+    r
+}

@@ -14,10 +14,15 @@ mod host;
 mod http;
 mod layers;
 mod listener;
+mod live;
 mod log;
 mod mime;
 mod path;
+mod preview;
 mod search;
+mod search_page;
 mod shutdown;
+mod watch;
 
 pub use host::{HostOptions, host, parse_bind};
+pub use preview::{ServeOptions, serve};

@@ -15,13 +15,6 @@ pub struct RequestPath {
     pub trailing_slash: bool,
 }
 
-impl RequestPath {
-    /// The segments joined with `/`, without a leading slash.
-    pub fn rel(&self) -> String {
-        self.segments.join("/")
-    }
-}
-
 /// Why a request path was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -145,7 +138,6 @@ mod tests {
         assert_eq!(ok("//guidance//travel"), ["guidance", "travel"]);
         assert_eq!(ok("/a%20b.pdf"), ["a b.pdf"]);
         assert_eq!(ok("/caf%C3%A9/"), ["café"]);
-        assert_eq!(parse("/a/b").unwrap().rel(), "a/b");
     }
 
     #[test]

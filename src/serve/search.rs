@@ -3,59 +3,290 @@
 //! edition under `/editions/<id>/`, each from its own prebuilt index in `_search/`.
 //!
 //! Input: a checked request path and its query string. Output: a response. Opens
-//! indexes read-only (once, again only when an index folder changed on disk).
+//! indexes read-only, once, and again only when an index changed on disk (a new build
+//! swapped in, or the preview rebuilt it); never indexes anything itself.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
-use axum::http::HeaderMap;
+use axum::extract::Query;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 
-use super::http::App;
+use super::http::{self, App};
 use super::path::RequestPath;
+use super::search_page;
+use crate::content::Kind;
+use crate::search::{SearchRequest, SearchResults, Searcher};
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
 /// The most results one request may ask for.
 pub const MAX_LIMIT: usize = 50;
+/// Results when the request does not say.
+pub const DEFAULT_LIMIT: usize = 20;
 
 /// Which search endpoint a request is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
-    /// An archived edition's id, or `None` for the current site.
-    pub edition: Option<String>,
+    /// Folder of the site inside the served folder: `""`, or `editions/<id>/`.
+    pub base: String,
     pub api: bool,
 }
 
-/// The search endpoints, with their opened indexes.
+/// What identifies one build of an index on disk.
+type Stamp = Vec<(u64, SystemTime, u64)>;
+
+/// The search indexes opened so far, by folder.
 #[derive(Default)]
-pub struct Searches {}
+pub struct Searches {
+    open: Mutex<HashMap<PathBuf, (Stamp, Arc<Searcher>)>>,
+}
+
+impl Searches {
+    /// The searcher for the index in `dir`, opened again if the index changed.
+    fn get(&self, dir: &Path) -> Option<Arc<Searcher>> {
+        let stamp = stamp(dir)?;
+        if let Ok(open) = self.open.lock()
+            && let Some((s, searcher)) = open.get(dir)
+            && *s == stamp
+        {
+            return Some(searcher.clone());
+        }
+        let searcher = Arc::new(Searcher::open(dir).ok()?);
+        if let Ok(mut open) = self.open.lock() {
+            open.insert(dir.to_path_buf(), (stamp, searcher.clone()));
+        }
+        Some(searcher)
+    }
+}
+
+/// The two files a new build of an index always replaces.
+fn stamp(dir: &Path) -> Option<Stamp> {
+    ["index/meta.json", "static/meta.json"]
+        .iter()
+        .map(|f| {
+            let m = fs::metadata(dir.join(f)).ok()?;
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            Some((ino, m.modified().ok()?, m.len()))
+        })
+        .collect()
+}
 
 /// Whether `p` is a search endpoint.
 pub fn route(p: &RequestPath) -> Option<Route> {
     let s: Vec<&str> = p.segments.iter().map(String::as_str).collect();
-    let (edition, rest) = match s.as_slice() {
-        ["editions", id, rest @ ..] => (Some(id.to_string()), rest),
-        rest => (None, rest),
+    let (base, rest) = match s.as_slice() {
+        ["editions", id, rest @ ..] => (format!("editions/{id}/"), rest),
+        rest => (String::new(), rest),
     };
     match rest {
-        ["_search", "api"] => Some(Route { edition, api: true }),
-        ["search"] if p.trailing_slash => Some(Route {
-            edition,
-            api: false,
-        }),
+        ["_search", "api"] => Some(Route { base, api: true }),
+        ["search"] if p.trailing_slash => Some(Route { base, api: false }),
         _ => None,
     }
+}
+
+/// A checked search request.
+#[derive(Debug, PartialEq, Eq)]
+struct Params {
+    q: String,
+    kind: Option<String>,
+    limit: usize,
+}
+
+/// Read and check `q`, `kind` and `limit`.
+fn params(query: Option<&str>) -> Result<Params, String> {
+    let uri: Uri = format!("/?{}", query.unwrap_or(""))
+        .parse()
+        .map_err(|_| "the query string is malformed".to_string())?;
+    let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(&uri)
+        .map_err(|_| "the query string is malformed".to_string())?;
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let q = get("q").unwrap_or("").to_string();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(format!(
+            "the query is longer than {MAX_QUERY_CHARS} characters"
+        ));
+    }
+    let limit = match get("limit") {
+        None | Some("") => DEFAULT_LIMIT,
+        Some(l) => match l.parse::<usize>() {
+            Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+            _ => return Err(format!("limit must be a number from 1 to {MAX_LIMIT}")),
+        },
+    };
+    let kind = match get("kind") {
+        None | Some("") => None,
+        Some(k) if Kind::from_name(k).is_some() => Some(k.to_string()),
+        Some(_) => return Err("kind is not a kind of page".into()),
+    };
+    Ok(Params { q, kind, limit })
 }
 
 /// Answer a search request.
 pub async fn respond(
     app: Arc<App>,
-    _route: Route,
-    _query: Option<String>,
-    _headers: HeaderMap,
+    route: Route,
+    query: Option<String>,
+    headers: HeaderMap,
 ) -> Response {
-    super::http::not_found(&app)
+    let p = match params(query.as_deref()) {
+        Ok(p) => p,
+        Err(why) => {
+            return http::text(
+                StatusCode::BAD_REQUEST,
+                &format!("400 Bad Request: {why}\n"),
+            );
+        }
+    };
+    let app2 = app.clone();
+    let base = route.base.clone();
+    let done = tokio::task::spawn_blocking(move || (run(&app2, &base, &p), p)).await;
+    let page_rel = format!("{}search/index.html", route.base);
+    let (found, p) = match done {
+        Ok((Ok(found), p)) => (found, p),
+        Ok((Err(StatusCode::NOT_FOUND), _)) if !route.api => {
+            return match app.site.file(&page_rel) {
+                Some(page) => http::file_response(&app, &page, &headers, StatusCode::OK),
+                None => http::not_found(&app),
+            };
+        }
+        Ok((Err(StatusCode::NOT_FOUND), _)) => return http::not_found(&app),
+        _ => {
+            return http::text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "500 Internal Server Error: the search failed\n",
+            );
+        }
+    };
+    if route.api {
+        return json(found.results);
+    }
+    match app.site.file(&page_rel) {
+        Some(page) if p.q.is_empty() => http::file_response(&app, &page, &headers, StatusCode::OK),
+        Some(page) => {
+            let html = search_page::fill(
+                &page.body,
+                &found.results,
+                &found.prefix,
+                &p.q,
+                p.kind.as_deref(),
+            );
+            search_page::response(&app, html)
+        }
+        None => http::not_found(&app),
+    }
+}
+
+struct Found {
+    results: SearchResults,
+    prefix: String,
+}
+
+/// Search the index of the site at `base`: 404 when it has none, 500 when it fails.
+fn run(app: &App, base: &str, p: &Params) -> Result<Found, StatusCode> {
+    let dir = app.site.root().join(base).join("_search");
+    let searcher = app.searches.get(&dir).ok_or(StatusCode::NOT_FOUND)?;
+    let prefix = searcher.url_prefix().to_string();
+    if p.q.trim().is_empty() {
+        let results = SearchResults {
+            query: p.q.clone(),
+            total: 0,
+            hits: Vec::new(),
+        };
+        return Ok(Found { results, prefix });
+    }
+    let req = SearchRequest {
+        q: &p.q,
+        kind: p.kind.as_deref(),
+        limit: p.limit,
+    };
+    let results = searcher
+        .search(&req)
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    Ok(Found { results, prefix })
+}
+
+fn json(results: SearchResults) -> Response {
+    let body = crate::search::safe_json(&results);
+    let mut r = Response::new(axum::body::Body::from(body));
+    http::set(&mut r, header::CONTENT_TYPE, "application/json");
+    http::set(&mut r, header::CACHE_CONTROL, "no-cache");
+    r
 }
 
 /// Open the site's own index ahead of the first search.
-pub async fn warm(_app: Arc<App>) {}
+pub async fn warm(app: Arc<App>) {
+    let _ = tokio::task::spawn_blocking(move || app.searches.get(&app.site.root().join("_search")))
+        .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(raw: &str) -> RequestPath {
+        super::super::path::parse(raw).unwrap()
+    }
+
+    #[test]
+    fn routes_current_site_and_editions() {
+        assert_eq!(
+            route(&req("/_search/api")),
+            Some(Route {
+                base: "".into(),
+                api: true
+            })
+        );
+        assert_eq!(
+            route(&req("/search/")),
+            Some(Route {
+                base: "".into(),
+                api: false
+            })
+        );
+        assert_eq!(route(&req("/search")), None);
+        assert_eq!(
+            route(&req("/editions/2026-11/_search/api")),
+            Some(Route {
+                base: "editions/2026-11/".into(),
+                api: true
+            })
+        );
+        assert_eq!(
+            route(&req("/editions/2026-11/search/")),
+            Some(Route {
+                base: "editions/2026-11/".into(),
+                api: false
+            })
+        );
+        assert_eq!(route(&req("/guidance/search/")), None);
+    }
+
+    #[test]
+    fn checks_parameters() {
+        assert_eq!(
+            params(Some("q=export+licence&kind=legislation&limit=5")),
+            Ok(Params {
+                q: "export licence".into(),
+                kind: Some("legislation".into()),
+                limit: 5
+            })
+        );
+        assert_eq!(params(None).map(|p| p.limit), Ok(DEFAULT_LIMIT));
+        assert_eq!(params(Some("q=x&kind=")).map(|p| p.kind), Ok(None));
+        assert!(params(Some(&format!("q={}", "a".repeat(257)))).is_err());
+        assert!(params(Some(&format!("q={}", "é".repeat(256)))).is_ok());
+        assert!(params(Some("q=x&limit=51")).is_err());
+        assert!(params(Some("q=x&limit=0")).is_err());
+        assert!(params(Some("q=x&limit=ten")).is_err());
+        assert!(params(Some("q=x&kind=secret")).is_err());
+    }
+}

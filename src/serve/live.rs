@@ -1,0 +1,240 @@
+//! Live reload for the preview: the script every preview page loads (external, so
+//! the Content-Security-Policy holds), and the Server-Sent Events stream that tells
+//! each open page to reload (when it changed) or to show or clear the problems
+//! overlay.
+//!
+//! Input: updates from the incremental engine ([`LiveHub::reload`],
+//! [`LiveHub::problems`]). Output: `/__guidebook/live.js`, `/__guidebook/live.css` and
+//! the stream `/__guidebook/events?gen=N&path=/page/`. Holds no site content.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, Stream};
+use serde::{Deserialize, Serialize};
+use tokio::sync::{broadcast, watch};
+
+use super::http::Live;
+
+pub const SCRIPT: &str = include_str!("live.js");
+pub const STYLE: &str = include_str!("live.css");
+/// Where the preview's own endpoints live (a name no built site uses).
+pub const BASE: &str = "/__guidebook/";
+
+/// A message to open pages.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Message {
+    /// These URL paths changed (or all of them).
+    Reload {
+        #[serde(rename = "gen")]
+        generation: u64,
+        paths: Vec<String>,
+        all: bool,
+    },
+    /// The current errors, as the terminal shows them; empty when there are none.
+    Problems { text: String, errors: usize },
+}
+
+#[derive(Default)]
+struct Seen {
+    generation: u64,
+    /// URL path → generation it last changed in.
+    changed: HashMap<String, u64>,
+    /// Generation of the last change to every page.
+    all: u64,
+    problems: (String, usize),
+}
+
+/// The live-reload state shared by the engine and the event streams.
+pub struct LiveHub {
+    seen: Mutex<Seen>,
+    tx: broadcast::Sender<Message>,
+    stop: watch::Receiver<bool>,
+}
+
+impl LiveHub {
+    pub fn new(stop: watch::Receiver<bool>) -> LiveHub {
+        LiveHub {
+            seen: Mutex::new(Seen::default()),
+            tx: broadcast::channel(64).0,
+            stop,
+        }
+    }
+
+    /// Pages at `paths` (or all pages) changed: tell the open ones to reload.
+    pub fn reload(&self, paths: &[String], all: bool) {
+        let generation = match self.seen.lock() {
+            Ok(mut s) => {
+                s.generation += 1;
+                let g = s.generation;
+                for p in paths {
+                    s.changed.insert(p.clone(), g);
+                }
+                if all {
+                    s.all = g;
+                }
+                g
+            }
+            Err(_) => return,
+        };
+        let _ = self.tx.send(Message::Reload {
+            generation,
+            paths: paths.to_vec(),
+            all,
+        });
+    }
+
+    /// The errors now (empty text when none): open pages show or hide the overlay.
+    pub fn problems(&self, text: &str, errors: usize) {
+        if let Ok(mut s) = self.seen.lock() {
+            if s.problems.0 == text {
+                return;
+            }
+            s.problems = (text.to_string(), errors);
+        }
+        let _ = self.tx.send(Message::Problems {
+            text: text.to_string(),
+            errors,
+        });
+    }
+
+    fn generation(&self) -> u64 {
+        self.seen.lock().map(|s| s.generation).unwrap_or(0)
+    }
+
+    /// What a page that was served at generation `gen` must hear on connecting.
+    fn catch_up(&self, since: u64, path: &str) -> Vec<Message> {
+        let Ok(s) = self.seen.lock() else {
+            return Vec::new();
+        };
+        let mut out = vec![Message::Problems {
+            text: s.problems.0.clone(),
+            errors: s.problems.1,
+        }];
+        let stale = s.all > since || s.changed.get(path).is_some_and(|g| *g > since);
+        if stale {
+            out.push(Message::Reload {
+                generation: s.generation,
+                paths: vec![path.to_string()],
+                all: false,
+            });
+        }
+        out
+    }
+}
+
+impl Live for LiveHub {
+    fn head_tag(&self) -> String {
+        format!(
+            "<link rel=\"stylesheet\" href=\"{BASE}live.css\">\
+             <script src=\"{BASE}live.js\" data-gen=\"{}\" defer></script>",
+            self.generation()
+        )
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Connect {
+    #[serde(default, rename = "gen")]
+    generation: u64,
+    #[serde(default)]
+    path: String,
+}
+
+/// `GET /__guidebook/events`: the stream of [`Message`]s for one open page.
+pub async fn events(
+    State(hub): State<Arc<LiveHub>>,
+    Query(c): Query<Connect>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let first = hub.catch_up(c.generation, &c.path);
+    let rx = hub.tx.subscribe();
+    let stop = hub.stop.clone();
+    let stream = stream::unfold(
+        (first.into_iter(), rx, stop),
+        |(mut first, mut rx, mut stop)| async move {
+            if let Some(m) = first.next() {
+                return Some((Ok(event(&m)), (first, rx, stop)));
+            }
+            loop {
+                tokio::select! {
+                    m = rx.recv() => match m {
+                        Ok(m) => return Some((Ok(event(&m)), (first, rx, stop))),
+                        Err(broadcast::error::RecvError::Lagged(_)) => {
+                            let m = Message::Reload { generation: 0, paths: Vec::new(), all: true };
+                            return Some((Ok(event(&m)), (first, rx, stop)));
+                        }
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                    _ = stop.changed() => return None,
+                }
+            }
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn event(m: &Message) -> Event {
+    let name = match m {
+        Message::Reload { .. } => "reload",
+        Message::Problems { .. } => "problems",
+    };
+    Event::default()
+        .event(name)
+        .data(serde_json::to_string(m).unwrap_or_default())
+}
+
+/// `GET /__guidebook/live.js`
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        SCRIPT,
+    )
+        .into_response()
+}
+
+/// `GET /__guidebook/live.css`
+pub async fn style() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        STYLE,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_late_page_catches_up() {
+        let (_tx, rx) = watch::channel(false);
+        let hub = LiveHub::new(rx);
+        assert!(hub.head_tag().contains("data-gen=\"0\""));
+        hub.reload(&["/a/".to_string()], false);
+        hub.problems("error[x]: y\n", 1);
+        let m = hub.catch_up(0, "/a/");
+        assert_eq!(m.len(), 2);
+        assert!(matches!(&m[0], Message::Problems { text, errors: 1 } if text == "error[x]: y\n"));
+        assert!(matches!(&m[1], Message::Reload { paths, .. } if paths == &["/a/"]));
+        assert_eq!(hub.catch_up(0, "/b/").len(), 1);
+        assert_eq!(hub.catch_up(1, "/a/").len(), 1);
+        let json = serde_json::to_string(&m[1]).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"reload","gen":1,"paths":["/a/"],"all":false}"#
+        );
+    }
+}

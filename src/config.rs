@@ -141,6 +141,9 @@ pub struct ReviewSettings {
     pub every: String,
     /// A review due within this many days is a warning.
     pub due_soon_days: u32,
+    /// Link from the review dashboard to edit a page; `{path}` is replaced by the
+    /// file's path, e.g. `https://git.example.ac.uk/rs/-/edit/main/{path}`.
+    pub edit_url: Option<String>,
 }
 
 impl Default for ReviewSettings {
@@ -148,6 +151,7 @@ impl Default for ReviewSettings {
         ReviewSettings {
             every: "12 months".into(),
             due_soon_days: 30,
+            edit_url: None,
         }
     }
 }
@@ -184,6 +188,9 @@ pub struct Config {
     pub editions_dir: PathBuf,
     /// The URL path every link starts with: `/` or `/research-security/`.
     pub url_prefix: String,
+    /// The profile this run builds (`None`: the intranet build, everything).
+    pub profile: Option<Profile>,
+    pub profile_name: Option<String>,
 }
 
 impl Config {
@@ -224,7 +231,42 @@ impl Config {
             content_dir,
             url_prefix,
             settings,
+            profile: None,
+            profile_name: None,
         }
+    }
+
+    /// Select the profile `name` from `[profiles.NAME]`; `public` and `internal` exist
+    /// even when not configured.
+    pub fn with_profile(mut self, name: Option<&str>) -> Result<Config> {
+        let Some(name) = name else {
+            return Ok(self);
+        };
+        let profile = match (self.settings.profiles.get(name), name) {
+            (Some(p), _) => p.clone(),
+            (None, "public") => Profile {
+                visibility: Some(Visibility::Public),
+                base_url: None,
+            },
+            (None, "internal" | "intranet") => Profile::default(),
+            (None, _) => {
+                let mut known: Vec<&str> = self.settings.profiles.keys().map(|k| k.as_str()).collect();
+                known.extend(["public", "internal"]);
+                let hint = crate::error::did_you_mean(name, &known)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(Error::Usage(format!(
+                    "unknown profile `{name}`: define it as [profiles.{name}] in guidebook.toml{hint}"
+                )));
+            }
+        };
+        if let Some(base) = &profile.base_url {
+            self.settings.base_url = base.clone();
+            self.url_prefix = url_prefix(base);
+        }
+        self.profile = Some(profile);
+        self.profile_name = Some(name.to_string());
+        Ok(self)
     }
 
     /// The site title, or the folder name when none is configured.
@@ -310,6 +352,7 @@ const KNOWN_KEYS: &[&str] = &[
     "sitemap",
     "every",
     "due_soon_days",
+    "edit_url",
     "synonyms",
     "visibility",
 ];

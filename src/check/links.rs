@@ -43,6 +43,19 @@ fn check_link(
     let path = &site.pages[from].display_path;
     match &link.target {
         Target::Page { rel, anchor } => {
+            if site.dropped.contains(rel) {
+                let profile = config.profile_name.as_deref().unwrap_or("this");
+                return Some(
+                    Diagnostic::error(
+                        "internal-link",
+                        path,format!(
+                            "link to `{}`, an internal page that the {profile} profile leaves out",
+                            link.dest
+                        ),
+                    )
+                    .hint("remove the link, or make the target page public if it may be published"),
+                );
+            }
             let Some(target) = find_page(site, rel) else {
                 let sev = level_severity(config.broken_link_level())?;
                 let shown = config.display_path(&config.content_dir.join(rel));
@@ -77,8 +90,33 @@ fn check_link(
                     )),
             )
         }
+        Target::External => external(link, path),
         _ => None,
     }
+}
+
+/// A malformed web or mail address.
+fn external(link: &LinkRef, path: &str) -> Option<Diagnostic> {
+    let dest = link.dest.trim();
+    if dest.starts_with('/') || dest.is_empty() {
+        return None;
+    }
+    let scheme = dest.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let problem = match scheme.as_str() {
+        "http" | "https" => match url::Url::parse(dest) {
+            Ok(u) if u.host_str().is_some_and(|h| h.contains('.') || h == "localhost") => None,
+            Ok(_) => Some("has no valid host name".to_string()),
+            Err(e) => Some(format!("is not a valid address ({e})")),
+        },
+        "mailto" => (!dest.contains('@')).then(|| "has no @ in the email address".to_string()),
+        "tel" | "ftp" | "sftp" | "data" | "urn" | "news" => None,
+        other => crate::error::did_you_mean(other, &["http", "https", "mailto", "tel"])
+            .map(|s| format!("starts with `{other}:`; did you mean `{s}:`?")),
+    }?;
+    Some(
+        Diagnostic::warning("external-url", path, format!("link to `{dest}`, which {problem}"))
+            .hint("check the address: open it in a browser and copy it from the address bar"),
+    )
 }
 
 fn find_page(site: &Site, rel: &str) -> Option<usize> {

@@ -2,20 +2,52 @@
 //! diagnostics and never stops early, so one run reports every problem.
 //!
 //! Input: the config, the site model and what rendering found on each page (links,
-//! anchors, cards). Output: [`Diagnostics`]. No IO.
+//! anchors, cards, headings). Output: [`Diagnostics`]. No IO.
+//!
+//! Rule codes (stable; documented in the README): broken-link, missing-anchor,
+//! missing-file, internal-link, external-url, unknown-contact, missing-field,
+//! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan,
+//! no-owner, review-missing, review-interval, review-overdue, review-due-soon; and,
+//! from loading, front-matter, encoding, read, config.
 
 mod contacts;
 mod links;
+mod orphans;
+pub mod review;
+mod structure;
 
 use crate::config::Config;
-use crate::content::Site;
+use crate::content::{Date, Site};
 use crate::error::Diagnostics;
 use crate::render::markdown::Rendered;
 
-/// Run every rule. `rendered[i]` belongs to `site.pages[i]`.
+/// What the rules need besides the site.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// The date review rules measure against.
+    pub today: Date,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            today: Date(chrono::Local::now().date_naive()),
+        }
+    }
+}
+
+/// Run every rule with today's date. `rendered[i]` belongs to `site.pages[i]`.
 pub fn run(config: &Config, site: &Site, rendered: &[Rendered]) -> Diagnostics {
+    run_with(config, site, rendered, &CheckOptions::default())
+}
+
+/// Run every rule. `rendered[i]` belongs to `site.pages[i]`.
+pub fn run_with(config: &Config, site: &Site, rendered: &[Rendered], opts: &CheckOptions) -> Diagnostics {
     let mut d = Diagnostics::new();
     d.extend(links::check(config, site, rendered));
     d.extend(contacts::check(site, rendered));
+    d.extend(structure::check(config, site, rendered));
+    d.extend(orphans::check(site, rendered));
+    d.extend(review::check(config, site, opts.today));
     d
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::Outcome;
+use crate::content::Date;
 use crate::error::Result;
 use crate::pipeline::{self, BuildOptions};
 
@@ -23,6 +24,17 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Build a profile from guidebook.toml, e.g. `public` (leaves out internal items).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Measure review dates against this day (YYYY-MM-DD) instead of today.
+    #[arg(long, env = "GUIDEBOOK_TODAY", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// Parse a `YYYY-MM-DD` command-line date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
 }
 
 pub fn run(a: BuildArgs) -> Result<Outcome> {
@@ -32,6 +44,8 @@ pub fn run(a: BuildArgs) -> Result<Outcome> {
         drafts: a.drafts,
         progress: std::io::stderr().is_terminal(),
         strict: a.strict,
+        today: a.today,
+        profile: a.profile,
     };
     let report = pipeline::build(&opts)?;
     let d = &report.diagnostics;

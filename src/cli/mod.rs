@@ -3,7 +3,10 @@
 //! exit code. No subcommand holds logic of its own beyond arguments and wording.
 
 mod build;
+mod check;
+mod host;
 mod init;
+mod serve;
 mod search;
 
 use std::path::PathBuf;
@@ -27,8 +30,14 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into SITE/public (or --out).
     Build(build::BuildArgs),
+    /// Run every check (links, contacts, review dates, profiles) without writing output.
+    Check(check::CheckArgs),
     /// Create a new site in DIR that builds at once.
     Init(init::InitArgs),
+    /// Serve a built site read-only, with server-side search.
+    Host(host::HostArgs),
+    /// Preview the site while you edit it: build, watch, reload the browser.
+    Serve(serve::ServeArgs),
     /// Search a built site's index from the terminal.
     Search(search::SearchArgs),
 }
@@ -58,7 +67,10 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a),
+        Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
+        Command::Host(a) => host::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Search(a) => search::run(a),
     }
 }

@@ -116,6 +116,8 @@ pub struct FrontMatter {
     pub contacts: Vec<String>,
     pub changes: Vec<Change>,
     pub draft: bool,
+    /// Leave the page out of its section's listing (reach it through links).
+    pub hidden: bool,
     pub weight: Option<i64>,
     pub slug: Option<String>,
     pub aliases: Vec<String>,
@@ -164,6 +166,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "contacts",
     "changes",
     "draft",
+    "hidden",
     "weight",
     "slug",
     "aliases",
@@ -353,7 +356,7 @@ fn type_hint(key: &str) -> String {
         }
         "changes" => "write each change as `{ date = 2026-03-14, note = \"What changed\" }`".into(),
         "weight" | "year" => format!("write `{key}` as a whole number"),
-        "draft" => "write `draft = true` or `draft = false`".into(),
+        "draft" | "hidden" => format!("write `{key} = true` or `{key} = false`"),
         "visibility" => "write `visibility = \"public\"` or `visibility = \"internal\"`".into(),
         _ => format!("write `{key}` as text in quotes"),
     }

@@ -51,7 +51,14 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
             rel,
         })
         .collect();
-    let site = assemble(config, pages, assets, &mut diags);
+    let mut site = assemble(config, pages, assets, &mut diags);
+    if config.profile.is_some() {
+        let (kept, dropped) = super::profile::filter(site.pages, config.profile.as_ref());
+        let assets = super::profile::referenced_assets(&kept, std::mem::take(&mut site.assets));
+        let mut ignore = Diagnostics::new();
+        site = assemble(config, kept, assets, &mut ignore);
+        site.dropped = dropped;
+    }
     Ok((site, diags))
 }
 
@@ -145,6 +152,7 @@ pub(crate) fn parse_page(
         section: 0,
         is_index,
         visibility: config.settings.default_visibility,
+        has_errors: diags.iter().any(|d| d.is_error()),
         fm,
         text,
     };

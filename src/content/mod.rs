@@ -3,10 +3,12 @@
 //! Input: a [`Config`]. Output: a [`Site`] (plain data) and the [`Diagnostics`] found
 //! while reading it. Reads files; never produces HTML (that is `render`), never writes.
 
+pub mod decision;
 pub mod fields;
 pub mod frontmatter;
 pub mod kind;
 mod load;
+pub mod profile;
 mod sections;
 pub mod urls;
 pub mod walk;
@@ -16,7 +18,9 @@ use std::path::PathBuf;
 
 pub use fields::{Date, FrontMatter};
 pub use kind::Kind;
-pub use load::{LoadOptions, load};
+pub use load::{LoadOptions, load, page_from_bytes};
+/// Assemble a [`Site`] from already-read pages (used by incremental rebuilds).
+pub(crate) use sections::assemble;
 
 use crate::config::Visibility;
 
@@ -47,6 +51,9 @@ pub struct Page {
     /// This page is the index page of a section (that section's index).
     pub is_index: bool,
     pub visibility: Visibility,
+    /// Loading found an error in this page (reported already); rules that judge a
+    /// page's metadata skip it so one mistake gives one message.
+    pub has_errors: bool,
 }
 
 impl Page {
@@ -97,6 +104,9 @@ pub struct Site {
     pub contacts: HashMap<String, usize>,
     /// Content paths of the assets.
     pub asset_rels: HashSet<String>,
+    /// Content paths of pages this build's profile left out (internal pages in a
+    /// public build), so links to them are reported as such.
+    pub dropped: HashSet<String>,
 }
 
 impl Site {

@@ -47,7 +47,7 @@ pub(crate) fn assemble(
         }
     }
     for (i, p) in pages.iter().enumerate() {
-        if !p.is_index {
+        if !p.is_index && !p.fm.hidden {
             sections[p.section].pages.push(i);
         }
     }
@@ -81,6 +81,7 @@ pub(crate) fn assemble(
         by_rel,
         contacts,
         asset_rels,
+        dropped: Default::default(),
     }
 }
 
@@ -139,6 +140,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
         section,
         is_index: true,
         visibility: config.settings.default_visibility,
+        has_errors: false,
     }
 }
 

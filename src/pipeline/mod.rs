@@ -4,6 +4,11 @@
 //! staging folder as each page is done) → check → output (site-wide files, then the
 //! atomic swap). A content error stops the swap, so the previous site stays as it was.
 
+mod check_only;
+pub mod incremental;
+
+pub use check_only::{CheckReport, CheckRunOptions, check};
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -31,6 +36,10 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Turn warnings into errors.
     pub strict: bool,
+    /// The date review rules measure against (default: today).
+    pub today: Option<crate::content::Date>,
+    /// Build only what this profile admits (`None`: everything).
+    pub profile: Option<String>,
 }
 
 #[derive(Debug)]
@@ -48,8 +57,11 @@ pub struct BuildReport {
 /// when any is an error the output folder is left as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let config = Config::load(&opts.site)?;
-    let out = opts.out.clone().unwrap_or_else(|| config.root.join("public"));
+    let config = Config::load(&opts.site)?.with_profile(opts.profile.as_deref())?;
+    let out = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| config.root.join("public"));
     let staging = Staging::begin(&out)?;
     let load_opts = LoadOptions {
         drafts: opts.drafts,
@@ -60,7 +72,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let theme = output::theme_assets(&config)?;
     let renderer = Renderer::new(&config, &site, &templates, theme.urls.clone())?;
     let rendered = render_pages(&renderer, &staging, opts.progress, start)?;
-    diags.extend(check::run(&config, &site, &rendered));
+    let check_opts = check::CheckOptions {
+        today: opts.today.unwrap_or_else(|| check::CheckOptions::default().today),
+    };
+    diags.extend(check::run_with(&config, &site, &rendered, &check_opts));
     if opts.strict {
         diags.make_strict();
     }
@@ -80,6 +95,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         staging.write(path, bytes)?;
     }
     write_site_files(&config, &site, &renderer, &staging)?;
+    write_review_dashboard(&config, &site, &renderer, &staging, check_opts.today)?;
     search::build(&config, &site, &rendered, &renderer, &staging)?;
     staging.commit()?;
     report.written = true;
@@ -123,7 +139,7 @@ fn render_pages(
 }
 
 /// Everything beside the pages: 404, redirects, assets, static files, sitemap, robots.
-fn write_site_files(
+pub(crate) fn write_site_files(
     config: &Config,
     site: &Site,
     renderer: &Renderer<'_>,
@@ -141,7 +157,11 @@ fn write_site_files(
     for asset in &site.assets {
         staging.copy(&asset.file, &asset.rel)?;
     }
-    copy_tree(&config.theme_dir.join("static"), staging, &["style.css", "guidebook.js", "search.js"])?;
+    copy_tree(
+        &config.theme_dir.join("static"),
+        staging,
+        &["style.css", "guidebook.js", "search.js"],
+    )?;
     copy_tree(&config.static_dir, staging, &[])?;
     staging.write("robots.txt", output::robots_txt(config).as_bytes())?;
     if config.settings.output.sitemap {
@@ -151,9 +171,39 @@ fn write_site_files(
             .map(|p| (p.path.clone(), p.fm.reviewed.map(|d| d.to_string())))
             .collect();
         entries.sort();
-        staging.write("sitemap.xml", output::sitemap_xml(config, &entries).as_bytes())?;
+        staging.write(
+            "sitemap.xml",
+            output::sitemap_xml(config, &entries).as_bytes(),
+        )?;
     }
     Ok(())
+}
+
+/// The internal review dashboard at `/review/`, left out of profiles that drop
+/// internal items (and where a page of the site already has that URL).
+fn write_review_dashboard(
+    config: &Config,
+    site: &Site,
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    today: crate::content::Date,
+) -> Result<()> {
+    let internal = crate::config::Visibility::Internal;
+    if !content::profile::admits(config.profile.as_ref(), internal)
+        || site.pages.iter().any(|p| p.path == "review/")
+    {
+        return Ok(());
+    }
+    let items = check::review::items(config, site, today);
+    let data = serde_json::json!({ "items": items, "today": today.human() });
+    let html = renderer.generated_html(
+        "review.html",
+        "Review dashboard",
+        "Every page by the date its review is due, with its owner and status.",
+        "review",
+        &data,
+    )?;
+    staging.write("review/index.html", html.as_bytes())
 }
 
 /// Copy every file under `dir` into the output at the same relative path.

@@ -71,6 +71,8 @@ pub struct Rendered {
     /// The page's words without markup, for search and summaries.
     pub text: String,
     pub has_raw_html: bool,
+    /// Raw HTML written in the Markdown, with its line, for the unsafe-HTML check.
+    pub raw_html: Vec<(usize, String)>,
     /// Heading levels in order, for the heading-structure check.
     pub heading_levels: Vec<(u8, usize)>,
 }
@@ -194,6 +196,8 @@ impl<'a> Renderer<'a> {
                 }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.out.has_raw_html = true;
+                    let line = self.lines.line(range.start);
+                    self.out.raw_html.push((line, h.to_string()));
                     out.push(Event::Html(h));
                 }
                 Event::Text(t) => {
@@ -322,16 +326,14 @@ impl<'a> Renderer<'a> {
             Target::File(rel) => self.resolver.asset_url(rel),
             Target::Anchor(_) | Target::External => None,
         };
-        if !matches!(target, Target::External) || is_image {
-            self.out.links.push(LinkRef {
-                line,
-                column,
-                dest: dest.to_string(),
-                target,
-                is_image,
-                empty_alt,
-            });
-        }
+        self.out.links.push(LinkRef {
+            line,
+            column,
+            dest: dest.to_string(),
+            target,
+            is_image,
+            empty_alt,
+        });
         match new {
             Some(u) => CowStr::from(u),
             None => CowStr::from(dest.to_string()),
@@ -516,6 +518,7 @@ mod tests {
         assert!(r.html.contains("href=\"/legislation/eco/\""));
         assert!(r.html.contains("href=\"missing.md\""));
         assert_eq!(r.links.len(), 3);
+        assert!(md("[a](https://gov.uk)").links[0].target == Target::External);
         assert_eq!((r.links[2].line, r.links[2].column), (3, 8));
     }
 

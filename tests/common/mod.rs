@@ -36,7 +36,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// The real binary.
 pub fn guidebook() -> Command {
-    Command::cargo_bin("guidebook").expect("binary")
+    let mut c = Command::cargo_bin("guidebook").expect("binary");
+    // review rules measure against a fixed day, so tests do not age
+    c.env("GUIDEBOOK_TODAY", "2026-11-22");
+    c
 }
 
 /// Run `guidebook` with `args` in `dir`.

@@ -80,7 +80,10 @@ fn distinct<'a>(ms: impl Iterator<Item = &'a Match>) -> usize {
 fn best_window(text: &[char], ms: &[Match], width: usize) -> Option<(usize, usize, usize)> {
     let mut best: Option<(usize, usize, usize, usize)> = None; // start, end, distinct, count
     for m in ms {
-        let start = m.start.saturating_sub(LEAD);
+        let start = m
+            .start
+            .saturating_sub(LEAD)
+            .min(text.len().saturating_sub(width));
         let end = (start + width).min(text.len());
         let inside: Vec<&Match> = ms
             .iter()
@@ -95,8 +98,8 @@ fn best_window(text: &[char], ms: &[Match], width: usize) -> Option<(usize, usiz
         let first = ms.iter().find(|m| m.start >= s).map_or(s, |m| m.start);
         let last = ms
             .iter()
-            .filter(|m| m.end <= e)
-            .last()
+            .rev()
+            .find(|m| m.end <= e)
             .map_or(e, |m| m.end)
             .max(first);
         (snap_start(text, s, first), snap_end(text, e, last), d)
@@ -133,11 +136,7 @@ fn render(text: &[char], ms: &[Match], start: usize, end: usize) -> String {
         out.push_str("</mark>");
         at = m.end;
     }
-    out.push_str(
-        &escape(&text[at..end].iter().collect::<String>())
-            .trim_end_matches(' ')
-            .to_string(),
-    );
+    out.push_str(escape(&text[at..end].iter().collect::<String>()).trim_end_matches(' '));
     if end < text.len() {
         out.push('…');
     }
@@ -172,14 +171,14 @@ mod tests {
     fn windows_around_the_best_matches() {
         let mut a = Analyzer::new();
         let text = format!(
-            "{} export licence here {}",
+            "{}export licence here {}",
             "filler ".repeat(40),
             "tail ".repeat(40)
         );
         let s = make(&text, "A summary.", &set(&["export", "licenc"]), &mut a, 60);
         assert_eq!(
             s,
-            "…filler filler filler <mark>export</mark> <mark>licence</mark> here tail tail tail…"
+            "…filler filler filler filler <mark>export</mark> <mark>licence</mark> here tail tail…"
         );
     }
 

@@ -1389,7 +1389,7 @@
   function bestWindow(chars, ms, width) {
     var best = null;
     ms.forEach(function (m) {
-      var start = Math.max(0, m.start - LEAD), end = Math.min(start + width, chars.length);
+      var start = Math.max(0, Math.min(m.start - LEAD, chars.length - width)), end = Math.min(start + width, chars.length);
       var inside = ms.filter(function (x) { return x.start >= start && x.end <= end; });
       var d = distinctCount(inside), c = inside.length;
       if (!best || d > best[2] || (d === best[2] && c > best[3])) best = [start, end, d, c];

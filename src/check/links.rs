@@ -110,7 +110,7 @@ fn external(link: &LinkRef, path: &str) -> Option<Diagnostic> {
         },
         "mailto" => (!dest.contains('@')).then(|| "has no @ in the email address".to_string()),
         "tel" | "ftp" | "sftp" | "data" | "urn" | "news" => None,
-        other => crate::error::did_you_mean(other, &["http", "https", "mailto", "tel"])
+        other => crate::error::did_you_mean(other, &["https", "http", "mailto", "tel"])
             .map(|s| format!("starts with `{other}:`; did you mean `{s}:`?")),
     }?;
     Some(

@@ -130,7 +130,10 @@ fn heading_levels(page: &Page, r: &Rendered) -> Vec<Diagnostic> {
 }
 
 fn empty_page(page: &Page, r: &Rendered) -> Option<Diagnostic> {
-    let exempt = page.is_index || matches!(page.kind, Kind::Contact | Kind::Decision);
+    let exempt = page.is_index
+        || matches!(page.kind, Kind::Contact | Kind::Decision)
+        || r.has_raw_html
+        || r.links.iter().any(|l| l.is_image);
     (!exempt && r.text.trim().is_empty()).then(|| {
         Diagnostic::warning("empty-page", &page.display_path, "this page has no text")
             .at(&page.text, page.body_line.min(page.text.lines().count().max(1)), 1, 1)

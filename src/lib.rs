@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod editions;
 pub mod error;
 pub mod output;
 pub mod pipeline;

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod edition;
 mod host;
 mod init;
 mod serve;
@@ -32,6 +33,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Run every check (links, contacts, review dates, profiles) without writing output.
     Check(check::CheckArgs),
+    /// Cut, list and compare editions: frozen snapshots of content/.
+    Edition(edition::EditionArgs),
     /// Create a new site in DIR that builds at once.
     Init(init::InitArgs),
     /// Serve a built site read-only, with server-side search.
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Check(a) => check::run(a),
+        Command::Edition(a) => edition::run(a),
         Command::Init(a) => init::run(a),
         Command::Host(a) => host::run(a),
         Command::Serve(a) => serve::run(a),

@@ -18,6 +18,44 @@ pub struct SiteCtx {
     pub nav: Vec<NavItem>,
     pub assets: AssetUrls,
     pub extra: serde_json::Value,
+    /// The edition switcher: the current site, then each archived edition, newest
+    /// first; empty when the site has no editions.
+    pub editions: Vec<EditionLink>,
+    /// The archived edition being read; `None` on the current site.
+    pub edition: Option<EditionBanner>,
+}
+
+/// One entry of the edition switcher.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EditionLink {
+    /// The edition's id; empty for the current site.
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    /// The same page in that edition when it has it, else that edition's home page.
+    pub url: String,
+    /// That edition's home page.
+    pub home: String,
+    /// This is the edition being read.
+    pub current: bool,
+    /// `url` is the same page (not the home page).
+    pub same_page: bool,
+    /// This is the current site.
+    pub latest: bool,
+}
+
+/// The banner on archived pages.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EditionBanner {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    /// The same page in the current site, or its home page when the page is gone.
+    pub current_url: String,
+    /// The current site still has this page.
+    pub same_page: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,6 +81,8 @@ pub struct Crumb {
 pub struct ContactCtx {
     pub id: String,
     pub url: String,
+    /// The contact's vCard (`.vcf`), to add it to an address book.
+    pub vcard: String,
     pub name: String,
     pub role: String,
     pub team: String,
@@ -102,6 +142,8 @@ pub struct PageCtx<'a> {
     pub legislation: Option<LegislationCtx>,
     pub case_study: Option<CaseStudyCtx>,
     pub contact: Option<ContactCtx>,
+    /// On a triage (decision) page: where its questions start.
+    pub triage: Option<super::kinds::ctx::TriageCtx>,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 

@@ -55,6 +55,11 @@ def front_matter(p):
             lines.append(f"{k} = {q(v)}")
     else:
         lines.append(f"tags = {qlist(p.tags)}")
+    if p.kind == "page" and p.rel.startswith("legislation/"):
+        # the fields the legislation register needs (guidebook's missing-field rule)
+        lines.append(f"short_name = {q(p.title.split()[0])}")
+        lines.append('department = "Department for Business and Trade"')
+        lines.append(f"requires = {q(p.summary)}")
     lines.append(f"owner = {q(p.owner)}")
     lines.append(f"reviewed = {p.reviewed}")
     lines.append(f"review_every = {q(p.review_every)}")

@@ -32,7 +32,6 @@ fn required(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Legislation => &["short_name", "department", "requires"],
         Kind::Contact => &["name", "role", "email"],
-        Kind::CaseStudy => &["institution", "year"],
         Kind::Decision => &["start", "questions", "outcomes"],
         _ => &[],
     }

@@ -48,6 +48,20 @@ pub fn run(a: BuildArgs) -> Result<Outcome> {
         profile: a.profile,
     };
     let report = pipeline::build(&opts)?;
+    if let Some(record) = &report.unchanged {
+        eprint!("{}", record.report);
+        return Ok(Outcome {
+            summary: Some(format!(
+                "Nothing changed since the last build ({} pages, {} {}) in {:.2}s; {} was left as it was",
+                record.pages,
+                record.warnings,
+                plural(record.warnings, "warning", "warnings"),
+                report.elapsed.as_secs_f64(),
+                report.out.display()
+            )),
+            ..Outcome::default()
+        });
+    }
     let d = &report.diagnostics;
     let counts = format!(
         "{} {}, {} {}",

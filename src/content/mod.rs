@@ -5,6 +5,7 @@
 
 pub mod decision;
 pub mod fields;
+pub mod fingerprint;
 pub mod frontmatter;
 pub mod kind;
 mod load;

@@ -225,3 +225,34 @@ mod tests {
         assert!(s.write("../escape.txt", b"x").is_err());
     }
 }
+
+/// The file in the output folder that remembers what the last build was made from.
+pub const BUILD_RECORD: &str = ".guidebook-build.json";
+
+/// What the last successful build was made from, and what it reported.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct BuildRecord {
+    pub fingerprint: String,
+    pub pages: usize,
+    pub sections: usize,
+    pub warnings: usize,
+    /// The diagnostics it printed, to print again when nothing changed.
+    pub report: String,
+}
+
+/// The record of the build that wrote `out`, if guidebook wrote it.
+pub fn read_record(out: &Path) -> Option<BuildRecord> {
+    if !out.join(MARKER).is_file() {
+        return None;
+    }
+    let text = fs::read_to_string(out.join(BUILD_RECORD)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+impl Staging {
+    /// Remember what this build was made from (written last, before the swap).
+    pub fn record(&self, record: &BuildRecord) -> Result<()> {
+        let text = serde_json::to_string_pretty(record).map_err(|e| Error::Other(e.to_string()))?;
+        self.write(BUILD_RECORD, text.as_bytes())
+    }
+}

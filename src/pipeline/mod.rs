@@ -5,6 +5,7 @@
 //! atomic swap). A content error stops the swap, so the previous site stays as it was.
 
 mod check_only;
+mod editions;
 pub mod incremental;
 
 pub use check_only::{CheckReport, CheckRunOptions, check};
@@ -19,9 +20,11 @@ use walkdir::WalkDir;
 
 use crate::check;
 use crate::config::Config;
-use crate::content::{self, LoadOptions, Site, urls::alias_path};
+use crate::content::{self, Date, LoadOptions, Site, urls::alias_path};
+use crate::editions::snapshot::{self, Snapshot};
 use crate::error::{Diagnostics, Error, Result};
-use crate::output::{self, Staging, page_file};
+use crate::output::{self, Staging, ThemeAssets, page_file};
+use crate::render::editions::EditionsNav;
 use crate::render::{Renderer, Templates, markdown::Rendered};
 use crate::search;
 
@@ -51,6 +54,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Whether the new site was swapped into place.
     pub written: bool,
+    /// Nothing changed since the build that wrote the output folder: it was left as
+    /// it was, and this is what that build reported.
+    pub unchanged: Option<output::BuildRecord>,
 }
 
 /// Build the site. `Err` is a fatal failure; content problems are in the report, and
@@ -62,20 +68,54 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .out
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
+    let today = opts.today.unwrap_or_else(|| check::CheckOptions::default().today);
+    let options = format!(
+        "profile={:?} drafts={} strict={} today={today}",
+        opts.profile, opts.drafts, opts.strict
+    );
+    let fingerprint = content::fingerprint::compute(&config, &options, std::slice::from_ref(&out))?;
+    if let Some(record) = output::read_record(&out).filter(|r| r.fingerprint == fingerprint) {
+        return Ok(BuildReport {
+            pages: record.pages,
+            sections: record.sections,
+            diagnostics: Diagnostics::new(),
+            out,
+            elapsed: start.elapsed(),
+            written: false,
+            unchanged: Some(record),
+        });
+    }
     let staging = Staging::begin(&out)?;
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         skip: vec![out.clone(), staging.dir().to_path_buf()],
     };
-    let (site, mut diags) = content::load(&config, &load_opts)?;
+    let (site, diags) = content::load(&config, &load_opts)?;
+    let (snapshots, edition_diags) = snapshot::load_all(&config, &load_opts)?;
     let templates = Templates::load(&config)?;
     let theme = output::theme_assets(&config)?;
-    let renderer = Renderer::new(&config, &site, &templates, theme.urls.clone())?;
-    let rendered = render_pages(&renderer, &staging, opts.progress, start)?;
-    let check_opts = check::CheckOptions {
-        today: opts.today.unwrap_or_else(|| check::CheckOptions::default().today),
+    let nav = editions::nav(&config, &site, &snapshots);
+    let shared = Shared {
+        templates: &templates,
+        theme: &theme,
+        nav: &nav,
+        snapshots: &snapshots,
+        strict: opts.strict,
+        progress: opts.progress,
+        start,
+        options: cache_options(opts),
     };
-    diags.extend(check::run_with(&config, &site, &rendered, &check_opts));
+    let current = Job {
+        config: &config,
+        site: &site,
+        base: "",
+        edition: "",
+        reading: 0,
+        today,
+    };
+    let mut diags = build_site(&current, diags, &shared, &staging)?;
+    diags.extend(edition_diags);
+    diags.extend(editions::build_all(&snapshots, &shared, &staging, &out)?.diagnostics);
     if opts.strict {
         diags.make_strict();
     }
@@ -87,27 +127,107 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         out: out.clone(),
         elapsed: start.elapsed(),
         written: false,
+        unchanged: None,
     };
     if report.diagnostics.has_errors() {
         return Ok(report);
     }
-    for (path, bytes) in &theme.files {
-        staging.write(path, bytes)?;
-    }
-    write_site_files(&config, &site, &renderer, &staging)?;
-    write_review_dashboard(&config, &site, &renderer, &staging, check_opts.today)?;
-    search::build(&config, &site, &rendered, &renderer, &staging)?;
+    staging.record(&output::BuildRecord {
+        fingerprint,
+        pages: report.pages,
+        sections: report.sections,
+        warnings: report.diagnostics.warnings(),
+        report: report.diagnostics.iter().map(|d| d.render() + "\n").collect(),
+    })?;
     staging.commit()?;
     report.written = true;
     report.elapsed = start.elapsed();
     Ok(report)
 }
 
-/// Render every page in parallel, writing each to the staging folder as it is done.
-/// Returns what each page's Markdown held (links, anchors, text), without its HTML.
+/// One site of a build: the current site (`base` empty) or an archived edition
+/// (`base` = `editions/<id>/`, with a config that reads its snapshot).
+struct Job<'a> {
+    config: &'a Config,
+    site: &'a Site,
+    /// The output sub-folder the site is written to.
+    base: &'a str,
+    /// The edition's id (`""` for the current site), kept in its search index.
+    edition: &'a str,
+    /// Which site of the edition switcher this is.
+    reading: usize,
+    /// The date review rules measure against (an edition's own date).
+    today: Date,
+}
+
+/// What every site of a build shares.
+struct Shared<'a> {
+    templates: &'a Templates,
+    theme: &'a ThemeAssets,
+    nav: &'a EditionsNav,
+    snapshots: &'a [Snapshot],
+    strict: bool,
+    progress: bool,
+    start: Instant,
+    /// The build options that shape the output, for the editions' cache key.
+    options: String,
+}
+
+/// Render and check one site; when it has no error, write its files and search
+/// index too. Returns its diagnostics, after `diags` (those found loading it).
+fn build_site(
+    job: &Job<'_>,
+    mut diags: Diagnostics,
+    shared: &Shared<'_>,
+    staging: &Staging,
+) -> Result<Diagnostics> {
+    let (config, site) = (job.config, job.site);
+    let renderer = Renderer::new(config, site, shared.templates, shared.theme.urls.clone())?
+        .with_editions(shared.nav, job.reading);
+    let progress = shared.progress && job.base.is_empty();
+    let rendered = render_pages(&renderer, staging, job.base, progress, shared.start)?;
+    let check_opts = check::CheckOptions { today: job.today };
+    diags.extend(check::run_with(config, site, &rendered, &check_opts));
+    if shared.strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        return Ok(diags);
+    }
+    if job.base.is_empty() {
+        for (path, bytes) in &shared.theme.files {
+            staging.write(path, bytes)?;
+        }
+        write_site_files(config, site, &renderer, staging)?;
+        write_review_dashboard(config, site, &renderer, staging, job.today)?;
+        editions::write_changes(&renderer, shared.snapshots, staging)?;
+    } else {
+        write_page_files(site, &renderer, staging, job.base)?;
+        write_sitemap(config, site, staging, job.base)?;
+    }
+    search::build_at(config, site, &rendered, &renderer, staging, job.base, job.edition)?;
+    Ok(diags)
+}
+
+/// The build options that change what is written (not where).
+fn cache_options(opts: &BuildOptions) -> String {
+    let shaping = BuildOptions {
+        site: PathBuf::new(),
+        out: None,
+        progress: false,
+        today: None,
+        ..opts.clone()
+    };
+    format!("{shaping:?}")
+}
+
+/// Render every page in parallel, writing each to the staging folder (under `base`)
+/// as it is done. Returns what each page's Markdown held (links, anchors, text),
+/// without its HTML.
 fn render_pages(
     renderer: &Renderer<'_>,
     staging: &Staging,
+    base: &str,
     progress: bool,
     start: Instant,
 ) -> Result<Vec<Rendered>> {
@@ -122,7 +242,8 @@ fn render_pages(
         .map(|i| {
             let mut md = renderer.markdown(i);
             let html = renderer.page_html(i, &md)?;
-            staging.write(&page_file(&renderer.site.pages[i].path), html.as_bytes())?;
+            let file = format!("{base}{}", page_file(&renderer.site.pages[i].path));
+            staging.write(&file, html.as_bytes())?;
             md.html = String::new();
             bar.inc(1);
             if progress
@@ -146,17 +267,7 @@ pub(crate) fn write_site_files(
     staging: &Staging,
 ) -> Result<()> {
     staging.write("404.html", renderer.not_found_html()?.as_bytes())?;
-    for (i, page) in site.pages.iter().enumerate() {
-        for alias in &page.fm.aliases {
-            let path = alias_path(alias);
-            if !path.is_empty() {
-                staging.write(&page_file(&path), renderer.redirect_html(i)?.as_bytes())?;
-            }
-        }
-    }
-    for asset in &site.assets {
-        staging.copy(&asset.file, &asset.rel)?;
-    }
+    write_page_files(site, renderer, staging, "")?;
     copy_tree(
         &config.theme_dir.join("static"),
         staging,
@@ -164,6 +275,11 @@ pub(crate) fn write_site_files(
     )?;
     copy_tree(&config.static_dir, staging, &[])?;
     staging.write("robots.txt", output::robots_txt(config).as_bytes())?;
+    write_sitemap(config, site, staging, "")
+}
+
+/// `sitemap.xml` of the site published under `base`, when the config asks for one.
+fn write_sitemap(config: &Config, site: &Site, staging: &Staging, base: &str) -> Result<()> {
     if config.settings.output.sitemap {
         let mut entries: Vec<(String, Option<String>)> = site
             .pages
@@ -172,9 +288,30 @@ pub(crate) fn write_site_files(
             .collect();
         entries.sort();
         staging.write(
-            "sitemap.xml",
+            &format!("{base}sitemap.xml"),
             output::sitemap_xml(config, &entries).as_bytes(),
         )?;
+    }
+    Ok(())
+}
+
+/// The files that go with the pages of a site published under `base`: redirects
+/// from aliases, vCards and triage steps, and the images and documents beside the pages.
+fn write_page_files(site: &Site, renderer: &Renderer<'_>, staging: &Staging, base: &str) -> Result<()> {
+    for (i, page) in site.pages.iter().enumerate() {
+        for alias in &page.fm.aliases {
+            let path = alias_path(alias);
+            if !path.is_empty() {
+                let file = format!("{base}{}", page_file(&path));
+                staging.write(&file, renderer.redirect_html(i)?.as_bytes())?;
+            }
+        }
+    }
+    for (path, bytes) in crate::render::kinds::extra_files(renderer)? {
+        staging.write(&format!("{base}{path}"), &bytes)?;
+    }
+    for asset in &site.assets {
+        staging.copy(&asset.file, &format!("{base}{}", asset.rel))?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! anchors, cards, headings). Output: [`Diagnostics`]. No IO.
 //!
 //! Rule codes (stable; documented in the README): broken-link, missing-anchor,
-//! missing-file, internal-link, external-url, unknown-contact, missing-field,
+//! missing-file, internal-link, external-url, unknown-contact, decision-tree, missing-field,
 //! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan,
 //! no-owner, review-missing, review-interval, review-overdue, review-due-soon; and,
 //! from loading, front-matter, encoding, read, config.
@@ -46,6 +46,7 @@ pub fn run_with(config: &Config, site: &Site, rendered: &[Rendered], opts: &Chec
     let mut d = Diagnostics::new();
     d.extend(links::check(config, site, rendered));
     d.extend(contacts::check(site, rendered));
+    d.extend(crate::content::decision::check(site));
     d.extend(structure::check(config, site, rendered));
     d.extend(orphans::check(site, rendered));
     d.extend(review::check(config, site, opts.today));

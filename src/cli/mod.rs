@@ -7,6 +7,7 @@ mod check;
 mod edition;
 mod host;
 mod init;
+mod new;
 mod serve;
 mod search;
 
@@ -39,6 +40,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// Serve a built site read-only, with server-side search.
     Host(host::HostArgs),
+    /// Write a new page of KIND with the front matter it needs (never overwrites).
+    New(new::NewArgs),
     /// Preview the site while you edit it: build, watch, reload the browser.
     Serve(serve::ServeArgs),
     /// Search a built site's index from the terminal.
@@ -74,6 +77,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Edition(a) => edition::run(a),
         Command::Init(a) => init::run(a),
         Command::Host(a) => host::run(a),
+        Command::New(a) => new::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Search(a) => search::run(a),
     }

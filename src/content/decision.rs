@@ -69,24 +69,44 @@ pub fn unroll(fm: &FrontMatter) -> Vec<Step> {
         if out.len() >= MAX_STEPS {
             break;
         }
-        if let Node::Question(q) = step.node {
-            let on_path: HashSet<usize> = step.answers.iter().map(|(q, _)| *q).collect();
-            for (a, answer) in fm.questions[q].answers.iter().enumerate().rev() {
-                let Some(&next) = ids.get(answer.next.as_str()) else {
-                    continue;
-                };
-                if matches!(next, Node::Question(n) if n == q || on_path.contains(&n)) {
-                    continue;
-                }
-                let mut answers = step.answers.clone();
-                answers.push((q, a));
-                stack.push(Step {
-                    answers,
-                    node: next,
-                });
-            }
-        }
+        stack.extend(next_of(fm, &ids, &step).into_iter().rev().map(|(_, s)| s));
         out.push(step);
+    }
+    out
+}
+
+/// The steps the answers of `step`'s question lead to, each with its answer's label,
+/// skipping the answers [`unroll`] skips. Empty for an outcome.
+pub fn next_steps<'a>(fm: &'a FrontMatter, step: &Step) -> Vec<(&'a str, Step)> {
+    next_of(fm, &index(fm), step)
+}
+
+fn next_of<'a>(
+    fm: &'a FrontMatter,
+    ids: &HashMap<&str, Node>,
+    step: &Step,
+) -> Vec<(&'a str, Step)> {
+    let Node::Question(q) = step.node else {
+        return Vec::new();
+    };
+    let on_path: HashSet<usize> = step.answers.iter().map(|(q, _)| *q).collect();
+    let mut out = Vec::new();
+    for (a, answer) in fm.questions[q].answers.iter().enumerate() {
+        let Some(&next) = ids.get(answer.next.as_str()) else {
+            continue;
+        };
+        if matches!(next, Node::Question(n) if n == q || on_path.contains(&n)) {
+            continue;
+        }
+        let mut answers = step.answers.clone();
+        answers.push((q, a));
+        out.push((
+            answer.label.as_str(),
+            Step {
+                answers,
+                node: next,
+            },
+        ));
     }
     out
 }
@@ -103,7 +123,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
 /// Every problem with one page's tree, located on its line.
 pub fn validate(page: &Page) -> Vec<Diagnostic> {
     let fm = &page.fm;
-    let lines = Lines::of(page);
+    let lines = Locator::of(page);
     let err = |msg: String| Diagnostic::error("decision-tree", &page.display_path, msg);
     if fm.questions.is_empty() {
         let d = err("this triage page has no questions".into())
@@ -124,7 +144,7 @@ pub fn validate(page: &Page) -> Vec<Diagnostic> {
     out
 }
 
-fn id_problems(page: &Page, lines: &Lines) -> Vec<Diagnostic> {
+fn id_problems(page: &Page, lines: &Locator) -> Vec<Diagnostic> {
     let fm = &page.fm;
     let all = fm
         .questions
@@ -158,7 +178,7 @@ fn id_problems(page: &Page, lines: &Lines) -> Vec<Diagnostic> {
 
 fn start_problems(
     page: &Page,
-    lines: &Lines,
+    lines: &Locator,
     ids: &HashMap<&str, Node>,
     known: &[&str],
 ) -> Vec<Diagnostic> {
@@ -179,12 +199,16 @@ fn start_problems(
         Some(s) if s != start => format!("did you mean `{s}`?"),
         _ => format!("the first question is `{first}`"),
     };
-    vec![lines.at(Diagnostic::error("decision-tree", path, msg).hint(hint), line, col)]
+    vec![lines.at(
+        Diagnostic::error("decision-tree", path, msg).hint(hint),
+        line,
+        col,
+    )]
 }
 
 fn answer_problems(
     page: &Page,
-    lines: &Lines,
+    lines: &Locator,
     ids: &HashMap<&str, Node>,
     known: &[&str],
 ) -> Vec<Diagnostic> {
@@ -200,8 +224,12 @@ fn answer_problems(
             .hint("add `answers = [{ label = \"Yes\", next = \"...\" }, ...]`");
             out.push(lines.at(d, l, c));
         }
-        for a in q.answers.iter().filter(|a| !ids.contains_key(a.next.as_str())) {
-            let (l, c) = lines.next_line(&q.id, &a.next);
+        for a in q
+            .answers
+            .iter()
+            .filter(|a| !ids.contains_key(a.next.as_str()))
+        {
+            let (l, c) = lines.value_line(&q.id, "next", &a.next);
             let hint = match did_you_mean(&a.next, known) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the ids in this tree are: {}", known.join(", ")),
@@ -223,7 +251,7 @@ fn answer_problems(
 
 fn reach_problems(
     page: &Page,
-    lines: &Lines,
+    lines: &Locator,
     ids: &HashMap<&str, Node>,
     first: usize,
 ) -> Vec<Diagnostic> {
@@ -274,7 +302,7 @@ fn reach_problems(
 /// Each answer that leads back to a question already on its path, once.
 fn cycle_problems(
     page: &Page,
-    lines: &Lines,
+    lines: &Locator,
     ids: &HashMap<&str, Node>,
     first: usize,
 ) -> Vec<Diagnostic> {
@@ -300,7 +328,7 @@ fn cycle_problems(
                 .map(|(s, _)| fm.questions[*s].id.as_str())
                 .collect();
             names.push(&fm.questions[n].id);
-            let (l, c) = lines.next_line(&fm.questions[q].id, &answer.next);
+            let (l, c) = lines.value_line(&fm.questions[q].id, "next", &answer.next);
             let d = Diagnostic::error(
                 "decision-tree",
                 &page.display_path,
@@ -330,20 +358,20 @@ pub fn is_slug(id: &str) -> bool {
 }
 
 /// The front matter lines of one page, to find where a tree's parts are written.
-struct Lines<'a> {
+pub struct Locator<'a> {
     text: &'a str,
     /// (1-based file line, text) of each front matter line.
     front: Vec<(usize, &'a str)>,
     first: usize,
 }
 
-impl<'a> Lines<'a> {
-    fn of(page: &'a Page) -> Lines<'a> {
+impl<'a> Locator<'a> {
+    pub fn of(page: &'a Page) -> Locator<'a> {
         let (front, first) = match frontmatter::split(&page.text, &page.display_path) {
             Ok(s) => (s.front, s.front_line),
             Err(_) => ("", 1),
         };
-        Lines {
+        Locator {
             text: &page.text,
             front: front
                 .lines()
@@ -369,7 +397,8 @@ impl<'a> Lines<'a> {
             .collect()
     }
 
-    fn id_line(&self, id: &str) -> (usize, usize) {
+    /// The line and column of the node `id`'s id (the first, if repeated).
+    pub fn id_line(&self, id: &str) -> (usize, usize) {
         self.id_lines(id)
             .first()
             .copied()
@@ -390,16 +419,21 @@ impl<'a> Lines<'a> {
             .unwrap_or((self.first, 1))
     }
 
-    /// Where question `qid` names `next` as an answer's destination: the first such
-    /// line after the question's id, else anywhere, else the question's id line.
-    fn next_line(&self, qid: &str, next: &str) -> (usize, usize) {
-        let (from, _) = self.id_line(qid);
+    /// Where node `id` gives `key` the value `value` (an answer's `next`, an
+    /// outcome's `processes` or `contacts` entry): the first such line after the
+    /// node's id, else anywhere, else the node's id line.
+    pub fn value_line(&self, id: &str, key: &str, value: &str) -> (usize, usize) {
+        let (from, _) = self.id_line(id);
         let hit = |(n, l): &&(usize, &str)| -> Option<(usize, usize)> {
-            let i = l.find("next")?;
+            let i = l.find(key)?;
             let rest = &l[i..];
-            let at = [format!("\"{next}\""), format!("'{next}'"), next.to_string()]
-                .iter()
-                .find_map(|pat| rest.find(pat.as_str()))?;
+            let at = [
+                format!("\"{value}\""),
+                format!("'{value}'"),
+                value.to_string(),
+            ]
+            .iter()
+            .find_map(|pat| rest.find(pat.as_str()))?;
             Some((*n, l[..i + at].chars().count() + 1))
         };
         self.front
@@ -407,7 +441,28 @@ impl<'a> Lines<'a> {
             .filter(|(n, _)| *n >= from)
             .find_map(|x| hit(&x))
             .or_else(|| self.front.iter().find_map(|x| hit(&x)))
-            .unwrap_or_else(|| self.id_line(qid))
+            .unwrap_or_else(|| self.id_line(id))
+    }
+
+    /// The file line on which text `text` of node `id` starts (a help text or an
+    /// outcome's body), else the node's id line.
+    pub fn text_line(&self, id: &str, text: &str) -> usize {
+        let (from, _) = self.id_line(id);
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        let probe: String = first.chars().take(40).collect();
+        if probe.is_empty() {
+            return from;
+        }
+        self.front
+            .iter()
+            .filter(|(n, _)| *n >= from)
+            .find(|(_, l)| l.contains(probe.as_str()))
+            .map(|(n, _)| *n)
+            .unwrap_or(from)
     }
 }
 

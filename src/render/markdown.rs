@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use super::kinds::checklist::TaskLists;
 use crate::content::urls::{Target, heading_id, resolve};
 
 /// What the Markdown renderer needs to know about the rest of the site.
@@ -104,6 +105,7 @@ pub fn render(
         out: Rendered::default(),
         used_ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
         skip_h1: opts.skip_first_h1,
+        tasks: TaskLists::default(),
     };
     let events = r.transform(Parser::new_ext(body, parser_options(opts)).into_offset_iter());
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
@@ -138,6 +140,7 @@ struct Renderer<'a> {
     out: Rendered,
     used_ids: HashSet<String>,
     skip_h1: bool,
+    tasks: TaskLists,
 }
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
@@ -147,7 +150,9 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::new();
         let mut iter = iter.peekable();
         while let Some((event, range)) = iter.next() {
+            self.tasks.see(&event, &mut out);
             match event {
+                Event::TaskListMarker(checked) => self.tasks.marker(checked, &mut out),
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let inner = take_until_end(&mut iter);
                     if let Some(html) = self.heading(level, id, inner, range.start) {
@@ -219,6 +224,8 @@ impl<'a> Renderer<'a> {
                 other => out.push(other),
             }
         }
+        let tasks = std::mem::take(&mut self.tasks);
+        tasks.finish(&mut out, |id| self.unique_id(id));
         out
     }
 

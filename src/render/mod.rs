@@ -6,6 +6,8 @@
 //! reading templates (in `templates.rs`).
 
 pub mod context;
+pub mod editions;
+pub mod kinds;
 pub mod markdown;
 mod page_context;
 pub mod sanitize;
@@ -17,7 +19,7 @@ pub use page_context::SiteView;
 pub use templates::Templates;
 
 use crate::config::Config;
-use crate::content::{Kind, Site};
+use crate::content::{Kind, Page, Site};
 use crate::error::Result;
 use context::{AssetUrls, SiteCtx};
 use markdown::{MarkdownOptions, Rendered, Resolver};
@@ -76,9 +78,26 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The Markdown of page `i`, rendered.
+    /// Show the edition switcher (and, on an archived edition, the banner): this
+    /// renderer draws site number `reading` of `nav`.
+    pub fn with_editions(mut self, nav: &'a editions::EditionsNav, reading: usize) -> Self {
+        self.view.editions = Some((nav, reading));
+        self
+    }
+
+    /// The Markdown of page `i`, rendered (with, on a triage page, what its tree
+    /// links to, for the checks).
     pub fn markdown(&self, i: usize) -> Rendered {
         let page = &self.site.pages[i];
+        let mut md = self.markdown_text(page, page.body(), page.body_line, page.title_from_heading);
+        if page.kind == Kind::Decision {
+            kinds::triage::add_tree_refs(self, page, &mut md);
+        }
+        md
+    }
+
+    /// Markdown `text` written in `page`'s file from line `first_line`, rendered.
+    pub fn markdown_text(&self, page: &Page, text: &str, first_line: usize, skip_h1: bool) -> Rendered {
         let resolver = SiteResolver {
             site: self.site,
             prefix: &self.config.url_prefix,
@@ -87,16 +106,19 @@ impl<'a> Renderer<'a> {
         let opts = MarkdownOptions {
             sanitize: self.config.settings.markdown.sanitize_html,
             smart_punctuation: self.config.settings.markdown.smart_punctuation,
-            skip_first_h1: page.title_from_heading,
+            skip_first_h1: skip_h1,
         };
-        markdown::render(page.body(), &page.rel, page.body_line, opts, &resolver)
+        markdown::render(text, &page.rel, first_line, opts, &resolver)
     }
 
     /// The full HTML document of page `i`, given its rendered Markdown.
     pub fn page_html(&self, i: usize, md: &Rendered) -> Result<String> {
         let page = &self.site.pages[i];
         let ctx = self.view.context(i, md);
-        let name = self.template_for(page.kind, page.fm.template.as_deref());
+        let name = kinds::section_template(self.site, i)
+            .filter(|t| page.fm.template.is_none() && self.templates.has(t))
+            .map(String::from)
+            .unwrap_or_else(|| self.template_for(page.kind, page.fm.template.as_deref()));
         self.templates.render(&name, &ctx)
     }
 
@@ -123,6 +145,31 @@ impl<'a> Renderer<'a> {
         self.templates.render("404.html", &ctx)
     }
 
+    /// A page made by guidebook rather than written (the review dashboard, say):
+    /// `template` gets `site`, a `page` with `title` and `summary`, and `key` = `data`.
+    pub fn generated_html(
+        &self,
+        template: &str,
+        title: &str,
+        summary: &str,
+        key: &str,
+        data: &serde_json::Value,
+    ) -> Result<String> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.view.site_ctx(None));
+        ctx.insert(
+            "page",
+            &serde_json::json!({
+                "kind": template.trim_end_matches(".html"),
+                "title": title,
+                "summary": summary,
+                "breadcrumbs": [{"title": "Home", "url": self.config.url_prefix}],
+            }),
+        );
+        ctx.insert(key.to_string(), data);
+        self.templates.render(template, &ctx)
+    }
+
     /// A page that sends readers from an old URL to page `i`.
     pub fn redirect_html(&self, i: usize) -> Result<String> {
         let page = &self.site.pages[i];
@@ -147,5 +194,7 @@ pub fn site_ctx(config: &Config, nav: Vec<context::NavItem>, assets: AssetUrls) 
         nav,
         assets,
         extra: serde_json::to_value(&config.settings.extra).unwrap_or_default(),
+        editions: Vec::new(),
+        edition: None,
     }
 }

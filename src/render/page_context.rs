@@ -12,15 +12,18 @@ use crate::config::Config;
 use crate::content::fields::Interval;
 use crate::content::{Date, Kind, Page, Site};
 use crate::error::Result;
+use super::kinds::{self, contact::contact_ctx};
 
 pub struct SiteView<'a> {
-    config: &'a Config,
-    site: &'a Site,
+    pub(super) config: &'a Config,
+    pub(super) site: &'a Site,
     assets: AssetUrls,
     contacts: HashMap<String, ContactCtx>,
     /// Contact id → the rendered contact card partial (for inline cards).
     pub cards: HashMap<String, String>,
     latest: Vec<LatestChange>,
+    /// The edition switcher's data and which of its sites this is.
+    pub editions: Option<(&'a super::editions::EditionsNav, usize)>,
 }
 
 impl<'a> SiteView<'a> {
@@ -52,7 +55,17 @@ impl<'a> SiteView<'a> {
             contacts,
             cards,
             latest,
+            editions: None,
         })
+    }
+
+    /// Every contact as readers see it, by id (built by `kinds::contact::contact_ctx`).
+    pub fn contacts(&self) -> &HashMap<String, ContactCtx> {
+        &self.contacts
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&ContactCtx> {
+        self.contacts.get(id)
     }
 
     fn url(&self, page: &Page) -> String {
@@ -75,7 +88,13 @@ impl<'a> SiteView<'a> {
                 }
             })
             .collect();
-        super::site_ctx(self.config, nav, self.assets.clone())
+        let mut ctx = super::site_ctx(self.config, nav, self.assets.clone());
+        if let Some((editions, reading)) = self.editions {
+            let path = current.map_or("", |i| self.site.pages[i].path.as_str());
+            ctx.editions = editions.links(reading, path);
+            ctx.edition = editions.banner(reading, path);
+        }
+        ctx
     }
 
     /// The whole context for page `i`.
@@ -86,6 +105,7 @@ impl<'a> SiteView<'a> {
         ctx.insert("page", &self.page_ctx(i, md));
         if page.is_index {
             ctx.insert("section", &self.section_ctx(page.section));
+            kinds::insert_listing(self, i, &mut ctx);
         }
         if page.kind == Kind::Home {
             ctx.insert("latest_changes", &self.latest);
@@ -155,6 +175,8 @@ impl<'a> SiteView<'a> {
                 institution: fm.institution.clone().unwrap_or_default(),
                 year: fm.year,
             }),
+            triage: (page.kind == Kind::Decision)
+                .then(|| kinds::triage::triage_ctx(&self.config.url_prefix, page)),
             contact: (page.kind == Kind::Contact)
                 .then(|| self.contacts.get(page.contact_id()).cloned())
                 .flatten(),
@@ -162,7 +184,7 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn breadcrumbs(&self, i: usize) -> Vec<Crumb> {
+    pub(crate) fn breadcrumbs(&self, i: usize) -> Vec<Crumb> {
         let page = &self.site.pages[i];
         let mut chain = self.site.ancestry(i);
         if page.is_index {
@@ -204,38 +226,6 @@ impl<'a> SiteView<'a> {
                 .map(|&c| item(&self.site.pages[self.site.sections[c].index]))
                 .collect(),
         }
-    }
-}
-
-fn contact_ctx(config: &Config, page: &Page) -> ContactCtx {
-    let fm = &page.fm;
-    let s = |v: &Option<String>| v.clone().unwrap_or_default();
-    let phone = s(&fm.phone);
-    ContactCtx {
-        id: page.contact_id().to_string(),
-        url: format!("{}{}", config.url_prefix, page.path),
-        name: fm.name.clone().unwrap_or_else(|| page.title.clone()),
-        role: s(&fm.role),
-        team: s(&fm.team),
-        faculty: s(&fm.faculty),
-        email: s(&fm.email),
-        phone_link: tel_link(&phone),
-        phone,
-        location: s(&fm.location),
-        hours: s(&fm.hours),
-        topics: fm.topics.clone(),
-    }
-}
-
-/// `01632 960412` → `+441632960412`; other forms keep their digits and `+`.
-fn tel_link(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    match digits.strip_prefix('0') {
-        Some(rest) if !digits.starts_with("00") => format!("+44{rest}"),
-        _ => digits,
     }
 }
 

@@ -16,13 +16,70 @@ use crate::error::{Error, Result};
 
 /// The default theme, built in. The same files live in `themes/default/templates/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("section.html", include_str!("../../themes/default/templates/section.html")),
-    ("page.html", include_str!("../../themes/default/templates/page.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
-    ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
-    ("search.html", include_str!("../../themes/default/templates/search.html")),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "section.html",
+        include_str!("../../themes/default/templates/section.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "review.html",
+        include_str!("../../themes/default/templates/review.html"),
+    ),
+    (
+        "redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "contacts.html",
+        include_str!("../../themes/default/templates/contacts.html"),
+    ),
+    (
+        "legislation-register.html",
+        include_str!("../../themes/default/templates/legislation-register.html"),
+    ),
+    (
+        "case-studies.html",
+        include_str!("../../themes/default/templates/case-studies.html"),
+    ),
+    (
+        "triage-question.html",
+        include_str!("../../themes/default/templates/triage-question.html"),
+    ),
+    (
+        "triage-outcome.html",
+        include_str!("../../themes/default/templates/triage-outcome.html"),
+    ),
+    (
+        "partials/link-groups.html",
+        include_str!("../../themes/default/templates/partials/link-groups.html"),
+    ),
+    (
+        "partials/triage-so-far.html",
+        include_str!("../../themes/default/templates/partials/triage-so-far.html"),
+    ),
+    (
+        "partials/triage-start.html",
+        include_str!("../../themes/default/templates/partials/triage-start.html"),
+    ),
     (
         "partials/contact-card.html",
         include_str!("../../themes/default/templates/partials/contact-card.html"),
@@ -30,6 +87,22 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "partials/page-list.html",
         include_str!("../../themes/default/templates/partials/page-list.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../../themes/default/templates/changes.html"),
+    ),
+    (
+        "partials/change-set.html",
+        include_str!("../../themes/default/templates/partials/change-set.html"),
+    ),
+    (
+        "partials/edition-banner.html",
+        include_str!("../../themes/default/templates/partials/edition-banner.html"),
+    ),
+    (
+        "partials/edition-switcher.html",
+        include_str!("../../themes/default/templates/partials/edition-switcher.html"),
     ),
 ];
 
@@ -42,6 +115,8 @@ struct Origin {
 pub struct Templates {
     tera: tera::Tera,
     origins: BTreeMap<String, Origin>,
+    /// A hash of every template's name and text (keys caches of rendered output).
+    fingerprint: String,
 }
 
 impl Templates {
@@ -56,7 +131,10 @@ impl Templates {
                 (name.to_string(), (src.to_string(), origin))
             })
             .collect();
-        for dir in [config.theme_dir.join("templates"), config.templates_dir.clone()] {
+        for dir in [
+            config.theme_dir.join("templates"),
+            config.templates_dir.clone(),
+        ] {
             for (name, path) in template_files(&dir)? {
                 let src = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
                 let origin = Origin {
@@ -71,10 +149,28 @@ impl Templates {
             .iter()
             .map(|(n, (_, o))| (n.clone(), o.clone()))
             .collect();
-        let result = tera.add_raw_templates(sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str())));
-        let templates = Templates { tera, origins };
+        let result =
+            tera.add_raw_templates(sources.iter().map(|(n, (s, _))| (n.as_str(), s.as_str())));
+        let mut hasher = blake3::Hasher::new();
+        for (name, (src, _)) in &sources {
+            for part in [name.as_str(), src.as_str()] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part.as_bytes());
+            }
+        }
+        let fingerprint = hasher.finalize().to_hex().to_string();
+        let templates = Templates {
+            tera,
+            origins,
+            fingerprint,
+        };
         result.map_err(|e| templates.error(&e))?;
         Ok(templates)
+    }
+
+    /// A hash of every template's name and text.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -105,7 +201,11 @@ impl Templates {
             .origins
             .get(&name)
             .map(|o| o.shown_as.clone())
-            .unwrap_or(if name.is_empty() { "templates".into() } else { name });
+            .unwrap_or(if name.is_empty() {
+                "templates".into()
+            } else {
+                name
+            });
         Error::Template {
             path,
             line,

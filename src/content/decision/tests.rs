@@ -69,7 +69,10 @@ fn a_valid_tree_has_no_problems_and_unrolls_every_path() {
 
 #[test]
 fn an_answer_to_a_missing_node_names_the_question_and_its_line() {
-    let p = page(&TREE.replace("next = \"done\" }]\n[[questions]]\nid = \"c\"", "next = \"dnoe\" }]\n[[questions]]\nid = \"c\""));
+    let p = page(&TREE.replace(
+        "next = \"done\" }]\n[[questions]]\nid = \"c\"",
+        "next = \"dnoe\" }]\n[[questions]]\nid = \"c\"",
+    ));
     let d = validate(&p);
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(
@@ -106,7 +109,10 @@ fn missing_or_unknown_start() {
         vec!["1:1: this triage page has no `start`"]
     );
     let d = validate(&page(&TREE.replace("start = \"a\"", "start = \"done\"")));
-    assert_eq!(d[0].message, "`start` names `done`, an outcome, not a question");
+    assert_eq!(
+        d[0].message,
+        "`start` names `done`, an outcome, not a question"
+    );
     assert_eq!(d[0].line, 4);
     let d = validate(&page(&TREE.replace("start = \"a\"", "start = \"x\"")));
     assert_eq!(
@@ -117,7 +123,9 @@ fn missing_or_unknown_start() {
 
 #[test]
 fn bad_and_repeated_ids() {
-    let text = TREE.replace("id = \"done\"", "id = \"Done!\"").replace("next = \"done\"", "next = \"Done!\"");
+    let text = TREE
+        .replace("id = \"done\"", "id = \"Done!\"")
+        .replace("next = \"done\"", "next = \"Done!\"");
     assert_eq!(
         messages(&page(&text)),
         vec!["21:1: id `Done!` must use only lowercase letters, digits and hyphens"]

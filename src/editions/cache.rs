@@ -1,7 +1,7 @@
 //! The cache of rendered editions. An archived edition never changes, so its
 //! rendered output (pages, files, search index) only changes when something it is
 //! rendered with does: its snapshot, the templates and theme assets, the
-//! configuration and build options, guidebook itself, or what the edition switcher
+//! configuration and build options, the guidebook binary, or what the edition switcher
 //! and banner on its pages link to (which of its pages the other versions have).
 //! All of that goes into one key. The previous build's output is the cache: an
 //! edition rendered cleanly carries its key in `editions/<id>/.guidebook-edition`,
@@ -49,7 +49,7 @@ pub fn key(p: &KeyParts<'_>) -> String {
         h.update(s.as_bytes());
     };
     part(FORMAT);
-    part(env!("CARGO_PKG_VERSION"));
+    part(&binary_identity());
     part(p.snapshot);
     part(p.templates);
     part(&p.assets.css);
@@ -80,6 +80,17 @@ pub fn key(p: &KeyParts<'_>) -> String {
         }
     }
     h.finalize().to_hex().to_string()
+}
+
+/// The guidebook version and the running binary's size and modification time, so
+/// output rendered by another guidebook is never reused.
+fn binary_identity() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.metadata().ok())
+        .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 /// When `out/base` holds an edition rendered with `key`, every file in it (except

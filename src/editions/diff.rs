@@ -132,10 +132,12 @@ pub fn unified(old: &str, new: &str, rel: &str, labels: (&str, &str)) -> String 
         .to_string()
 }
 
-/// The pages of a loaded site.
+/// The pages of a loaded site that are files (not section pages made up for a folder
+/// without an index).
 pub fn docs_of(site: &Site) -> Vec<Doc<'_>> {
     site.pages
         .iter()
+        .filter(|p| p.file.is_some())
         .map(|p| Doc {
             rel: Cow::Borrowed(&p.rel),
             title: Cow::Borrowed(&p.title),

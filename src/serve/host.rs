@@ -65,6 +65,8 @@ async fn run(app: Arc<App>, opts: &HostOptions) -> Result<()> {
     let (log, writer) = AccessLog::start(opts.quiet);
     let router = Router::new().fallback(http::handle).with_state(app.clone());
     let router = layers::wrap(router, log, Some(REQUEST_TIMEOUT));
+    let (tx, rx) = watch::channel(false);
+    tokio::spawn(shutdown::install(tx));
     println!(
         "Hosting {} at http://{addr}{}",
         app.site.root().display(),
@@ -73,8 +75,6 @@ async fn run(app: Arc<App>, opts: &HostOptions) -> Result<()> {
     println!("Press Ctrl-C to stop.");
     let warm = app.clone();
     tokio::spawn(async move { super::search::warm(warm).await });
-    let (tx, rx) = watch::channel(false);
-    tokio::spawn(shutdown::on_signal(tx));
     let listener = GuardedListener::new(listener, Some(IDLE_TIMEOUT));
     let served = axum::serve(
         listener,

@@ -162,19 +162,20 @@ pub async fn events(
             if let Some(m) = first.next() {
                 return Some((Ok(event(&m)), (first, rx, stop)));
             }
-            loop {
-                tokio::select! {
-                    m = rx.recv() => match m {
-                        Ok(m) => return Some((Ok(event(&m)), (first, rx, stop))),
-                        Err(broadcast::error::RecvError::Lagged(_)) => {
-                            let m = Message::Reload { generation: 0, paths: Vec::new(), all: true };
-                            return Some((Ok(event(&m)), (first, rx, stop)));
-                        }
-                        Err(broadcast::error::RecvError::Closed) => return None,
+            let m = tokio::select! {
+                m = rx.recv() => match m {
+                    Ok(m) => m,
+                    // Too far behind to know what changed: reload to be safe.
+                    Err(broadcast::error::RecvError::Lagged(_)) => Message::Reload {
+                        generation: 0,
+                        paths: Vec::new(),
+                        all: true,
                     },
-                    _ = stop.changed() => return None,
-                }
-            }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = stop.wait_for(|s| *s) => return None,
+            };
+            Some((Ok(event(&m)), (first, rx, stop)))
         },
     );
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))

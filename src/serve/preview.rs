@@ -107,13 +107,13 @@ async fn listen(
         .with_state(app.clone())
         .merge(events);
     let router = layers::wrap(router, log, None);
+    tokio::spawn(shutdown::install(stop_tx));
     let url = format!("http://{addr}{}", app.mount);
     println!("Serving a live preview of {} at {url}", opts.site.display());
     println!("Press Ctrl-C to stop.");
     if opts.open {
         open_browser(&url);
     }
-    tokio::spawn(shutdown::on_signal(stop_tx));
     let served = axum::serve(
         GuardedListener::new(listener, None),
         router.into_make_service_with_connect_info::<ClientAddr>(),
@@ -157,12 +157,21 @@ fn engine_loop(
                 p
             }
         };
-        let u = engine.apply(&paths);
+        let mut u = engine.apply(&paths);
+        // Folders that appeared (a new templates/): watch them, then read them as
+        // they are now, in case files arrived before the watch did.
+        match watcher.watch(&engine.watch_roots()) {
+            Ok(added) if !added.is_empty() => {
+                let again = engine.apply(&added);
+                u.changed.extend(again.changed);
+                u.rendered += again.rendered;
+                u.everything |= again.everything;
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!("warning: {e}"),
+        }
         if !u.what.is_empty() {
             reporter.report(&engine, &u, &hub);
-        }
-        if let Err(e) = watcher.watch(&engine.watch_roots()) {
-            eprintln!("warning: {e}");
         }
     }
     engine.finish();
@@ -187,25 +196,32 @@ impl Reporter {
             self.last_problems = text;
         }
         hub.problems(&problems.error_text(), problems.errors());
-        if !u.changed.is_empty() || u.everything {
+        if u.what != "start" && (!u.changed.is_empty() || u.everything) {
             hub.reload(&u.changed, u.everything);
         }
-        let files = match u.changed.len() {
-            1 => "1 file changed".to_string(),
-            n => format!("{n} files changed"),
-        };
+        if u.what == "search index" {
+            eprintln!(
+                "Search index updated ({:.0} ms)",
+                u.elapsed.as_secs_f64() * 1000.0
+            );
+            return;
+        }
         let errors = match problems.errors() {
             0 => String::new(),
-            1 => ", 1 error".to_string(),
-            n => format!(", {n} errors"),
+            n => format!(", {}", count(n, "error", "errors")),
         };
         eprintln!(
-            "{}: {} pages rendered, {files}{errors} ({:.0} ms)",
+            "{}: {} rendered, {}{errors} ({:.0} ms)",
             if u.what == "start" { "Built" } else { &u.what },
-            u.rendered,
+            count(u.rendered, "page", "pages"),
+            count(u.changed.len(), "file changed", "files changed"),
             u.elapsed.as_secs_f64() * 1000.0
         );
     }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Open `url` in the desktop's browser; a failure is only reported.

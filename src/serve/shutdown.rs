@@ -1,31 +1,48 @@
-//! Graceful shutdown: a future that completes on Ctrl-C (SIGINT) or SIGTERM, and a
-//! watch channel that tells long-lived responses (the live-reload stream) to end so
-//! the server can finish.
+//! Graceful shutdown: Ctrl-C (SIGINT) or SIGTERM sets a watch channel that stops the
+//! server and ends long-lived responses (the live-reload stream). Handlers are
+//! installed before the server says it is listening, so a signal sent as soon as the
+//! URL is printed is never lost.
+
+use std::future::Future;
 
 use tokio::sync::watch;
 
-/// Wait for Ctrl-C or SIGTERM, then tell every `watch` receiver.
-pub async fn on_signal(tx: watch::Sender<bool>) {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Install the signal handlers now; the returned future completes (and tells every
+/// receiver of `tx`) when a signal arrives. Must be called inside the runtime.
+pub fn install(tx: watch::Sender<bool>) -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let term = async {
+    let signals = {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+        (
+            signal(SignalKind::interrupt()).ok(),
+            signal(SignalKind::terminate()).ok(),
+        )
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+    async move {
+        #[cfg(unix)]
+        {
+            let (mut int, mut term) = signals;
+            tokio::select! {
+                _ = recv(&mut int) => {},
+                _ = recv(&mut term) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        let _ = tx.send(true);
     }
-    let _ = tx.send(true);
+}
+
+#[cfg(unix)]
+async fn recv(s: &mut Option<tokio::signal::unix::Signal>) {
+    match s {
+        Some(s) => {
+            s.recv().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
 }
 
 /// A future that completes once shutdown was asked for.

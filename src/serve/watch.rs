@@ -64,8 +64,10 @@ impl Watcher {
         })
     }
 
-    /// Watch each folder not watched yet (folders may appear after start).
-    pub fn watch(&mut self, roots: &[(PathBuf, bool)]) -> Result<()> {
+    /// Watch each folder not watched yet (folders may appear after start). Returns
+    /// the folders added.
+    pub fn watch(&mut self, roots: &[(PathBuf, bool)]) -> Result<Vec<PathBuf>> {
+        let mut added = Vec::new();
         for (dir, recursive) in roots {
             if self.watched.contains(dir) || !dir.is_dir() {
                 continue;
@@ -79,8 +81,9 @@ impl Watcher {
                 .watch(dir, mode)
                 .map_err(|e| Error::Other(format!("cannot watch {}: {e}", dir.display())))?;
             self.watched.insert(dir.clone());
+            added.push(dir.clone());
         }
-        Ok(())
+        Ok(added)
     }
 }
 

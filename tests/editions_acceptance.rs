@@ -84,7 +84,15 @@ fn two_editions() -> (tempfile::TempDir, PathBuf) {
     let (t, site) = fixture("editions-basic");
     let out = ok(&gb(
         &site,
-        &["edition", "cut", "2026-03", "--title", "March 2026", "--date", "2026-03-02"],
+        &[
+            "edition",
+            "cut",
+            "2026-03",
+            "--title",
+            "March 2026",
+            "--date",
+            "2026-03-02",
+        ],
     ));
     assert_eq!(
         out,
@@ -95,7 +103,10 @@ fn two_editions() -> (tempfile::TempDir, PathBuf) {
     fs::write(content.join("legislation/atas.md"), ATAS_V2).unwrap();
     fs::write(content.join("guidance/partners.md"), PARTNERS).unwrap();
     fs::remove_file(content.join("guidance/visiting-delegations.md")).unwrap();
-    let out = ok(&gb(&site, &["edition", "cut", "2026-09", "--date", "2026-09-01"]));
+    let out = ok(&gb(
+        &site,
+        &["edition", "cut", "2026-09", "--date", "2026-09-01"],
+    ));
     assert_eq!(
         out,
         "Cut edition 2026-09 (September 2026, 1 September 2026): 7 pages frozen in editions/2026-09/\n\
@@ -161,7 +172,10 @@ Changed:
 "#
     );
     assert_eq!(
-        ok(&gb(&site, &["edition", "diff", "2026-09", "current", "--brief"])),
+        ok(&gb(
+            &site,
+            &["edition", "diff", "2026-09", "current", "--brief"]
+        )),
         "Comparing edition 2026-09 (September 2026, 1 September 2026) with the current content (content/):\n\
          0 pages added, 0 removed, 1 changed.\n\
          \n\
@@ -202,9 +216,21 @@ fn archived_pages_keep_their_old_text_and_the_current_site_the_new() {
     assert!(!new.contains("paper application form"));
     assert!(sept.contains("Applicants apply through the online portal."));
     // the removed page lives on in its edition only; the added one is not in the old
-    assert!(public.join("editions/2026-03/guidance/visiting-delegations/index.html").is_file());
-    assert!(!public.join("guidance/visiting-delegations/index.html").exists());
-    assert!(!public.join("editions/2026-03/guidance/partners/index.html").exists());
+    assert!(
+        public
+            .join("editions/2026-03/guidance/visiting-delegations/index.html")
+            .is_file()
+    );
+    assert!(
+        !public
+            .join("guidance/visiting-delegations/index.html")
+            .exists()
+    );
+    assert!(
+        !public
+            .join("editions/2026-03/guidance/partners/index.html")
+            .exists()
+    );
     // the banner and its wording, on a page the current site still has
     assert!(old.contains(
         "<p>You are reading the March 2026 edition (<time datetime=\"2026-03-02\">2 March 2026</time>). \
@@ -215,7 +241,10 @@ fn archived_pages_keep_their_old_text_and_the_current_site_the_new() {
     assert!(gone.contains(
         "This page is not in the current version. <a href=\"/\">Go to the current home page</a>"
     ));
-    assert!(!new.contains("Archived edition"), "no banner on the current site");
+    assert!(
+        !new.contains("Archived edition"),
+        "no banner on the current site"
+    );
     // page history at the foot of the page
     assert!(new.contains(
         "<p>Last updated <time datetime=\"2026-05-10\">10 May 2026</time>: Applications now go through the online portal.</p>"
@@ -261,7 +290,10 @@ fn edition_links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (start, end) in [
         ("<nav class=\"edition-switcher\"", "</nav>"),
-        ("<div class=\"notification-banner edition-banner\"", "</div>\n</div>"),
+        (
+            "<div class=\"notification-banner edition-banner\"",
+            "</div>\n</div>",
+        ),
     ] {
         if let Some(i) = html.find(start) {
             let block = &html[i..];
@@ -276,7 +308,11 @@ fn edition_links(html: &str) -> Vec<String> {
 
 fn target(public: &Path, href: &str) -> PathBuf {
     let p = public.join(href.trim_start_matches('/'));
-    if href.ends_with('/') { p.join("index.html") } else { p }
+    if href.ends_with('/') {
+        p.join("index.html")
+    } else {
+        p
+    }
 }
 
 #[test]
@@ -286,7 +322,9 @@ fn changes_page_lists_each_edition_and_the_current_changes_with_notes() {
     let html = read(public.join("changes/index.html"));
     let section = |id: &str| {
         let start = html
-            .find(&format!("<section class=\"changes-set\" aria-labelledby=\"{id}\">"))
+            .find(&format!(
+                "<section class=\"changes-set\" aria-labelledby=\"{id}\">"
+            ))
             .unwrap();
         let len = html[start..].find("</section>").unwrap();
         html[start..start + len].to_string()
@@ -355,12 +393,24 @@ fn each_edition_is_searched_on_its_own() {
          How to apply Applicants send the paper application form by post. Allow twenty working days.\n\n\
          1 page matches \"paper\".\n"
     );
-    assert_eq!(search("public/editions/2026-03", "portal"), "No pages match \"portal\".\n");
-    assert_eq!(search("public/editions/2026-09", "paper"), "No pages match \"paper\".\n");
-    assert!(search("public/editions/2026-09", "portal").contains("    /editions/2026-09/legislation/atas/\n"));
+    assert_eq!(
+        search("public/editions/2026-03", "portal"),
+        "No pages match \"portal\".\n"
+    );
+    assert_eq!(
+        search("public/editions/2026-09", "paper"),
+        "No pages match \"paper\".\n"
+    );
+    assert!(
+        search("public/editions/2026-09", "portal")
+            .contains("    /editions/2026-09/legislation/atas/\n")
+    );
     assert_eq!(search("public", "paper"), "No pages match \"paper\".\n");
     assert!(search("public", "portal").contains("    /legislation/atas/\n"));
     // the removed page is found in its edition only
     assert!(search("public/editions/2026-03", "delegation").contains("Visiting delegations"));
-    assert_eq!(search("public", "delegation"), "No pages match \"delegation\".\n");
+    assert_eq!(
+        search("public", "delegation"),
+        "No pages match \"delegation\".\n"
+    );
 }

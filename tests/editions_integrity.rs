@@ -23,7 +23,10 @@ fn gb(site: &Path, args: &[&str]) -> Output {
 /// The fixture with edition 2026-03 cut.
 fn one_edition() -> (tempfile::TempDir, PathBuf) {
     let (t, site) = fixture("editions-basic");
-    let o = gb(&site, &["edition", "cut", "2026-03", "--date", "2026-03-02"]);
+    let o = gb(
+        &site,
+        &["edition", "cut", "2026-03", "--date", "2026-03-02"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     (t, site)
 }
@@ -67,7 +70,11 @@ fn a_changed_edition_file_is_named_by_verify_and_fails_the_build() {
         ),
         "{err}"
     );
-    assert_eq!(tree(&site.join("public")), before, "a failed build writes nothing");
+    assert_eq!(
+        tree(&site.join("public")),
+        before,
+        "a failed build writes nothing"
+    );
 }
 
 #[test]
@@ -75,16 +82,24 @@ fn an_edited_manifest_or_registry_checksum_is_caught() {
     let (_t, site) = one_edition();
     let manifest = site.join("editions/2026-03.b3");
     let text = read(&manifest);
-    fs::write(&manifest, text.replace("guidance/travel.md", "guidance/trip.md")).unwrap();
+    fs::write(
+        &manifest,
+        text.replace("guidance/travel.md", "guidance/trip.md"),
+    )
+    .unwrap();
     assert_eq!(
         messages(&site),
-        ["error[edition-modified] editions/2026-03.b3: editions/2026-03.b3 has changed since the edition was cut: its checksum is not the one in editions/editions.toml"]
+        [
+            "error[edition-modified] editions/2026-03.b3: editions/2026-03.b3 has changed since the edition was cut: its checksum is not the one in editions/editions.toml"
+        ]
     );
     fs::write(&manifest, text).unwrap();
     fs::create_dir_all(site.join("editions/stray")).unwrap();
     assert_eq!(
         messages(&site),
-        ["warning[edition-unlisted] editions/stray/: editions/stray/ is not listed in editions/editions.toml, so it is not built"]
+        [
+            "warning[edition-unlisted] editions/stray/: editions/stray/ is not listed in editions/editions.toml, so it is not built"
+        ]
     );
 }
 
@@ -108,12 +123,25 @@ fn cut_refuses_taken_ids_bad_ids_earlier_dates_and_broken_content() {
         refused(&["edition", "cut", "2026-01", "--date", "2026-01-01"]),
         "error: edition 2026-01 would be dated 1 January 2026, before the latest edition, 2026-03 (2 March 2026); give a --date on or after 2026-03-02\n"
     );
-    fs::write(site.join("content/guidance/bad.md"), "+++\ntittle = \"Bad\"\n+++\n").unwrap();
-    let o = gb(&site, &["edition", "cut", "2026-09", "--date", "2026-09-01"]);
+    fs::write(
+        site.join("content/guidance/bad.md"),
+        "+++\ntittle = \"Bad\"\n+++\n",
+    )
+    .unwrap();
+    let o = gb(
+        &site,
+        &["edition", "cut", "2026-09", "--date", "2026-09-01"],
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("error[front-matter]: unknown field `tittle`"), "{err}");
-    assert!(err.ends_with("Edition 2026-09 was not cut: fix the errors above first\n"), "{err}");
+    assert!(
+        err.contains("error[front-matter]: unknown field `tittle`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("Edition 2026-09 was not cut: fix the errors above first\n"),
+        "{err}"
+    );
     assert!(!site.join("editions/2026-09").exists());
     assert!(!read(site.join("editions/editions.toml")).contains("2026-09"));
 }
@@ -127,18 +155,27 @@ fn static_files_the_pages_link_to_are_frozen_with_them() {
     let travel = site.join("content/guidance/travel.md");
     let text = read(&travel) + "\nFill in the [travel form](/files/form.pdf).\n";
     fs::write(&travel, text).unwrap();
-    let o = gb(&site, &["edition", "cut", "2026-03", "--date", "2026-03-02"]);
+    let o = gb(
+        &site,
+        &["edition", "cut", "2026-03", "--date", "2026-03-02"],
+    );
     assert_eq!(
         stdout(&o),
         "Cut edition 2026-03 (March 2026, 2 March 2026): 7 pages and 1 other file frozen in editions/2026-03/\n\
          First edition: 7 pages.\n"
     );
-    assert_eq!(read(site.join("editions/2026-03/files/form.pdf")), "%PDF-1.4 v1");
+    assert_eq!(
+        read(site.join("editions/2026-03/files/form.pdf")),
+        "%PDF-1.4 v1"
+    );
     assert!(!site.join("editions/2026-03/files/unused.pdf").exists());
     assert!(read(site.join("editions/2026-03.b3")).contains("  files/form.pdf\n"));
     fs::write(site.join("static/files/form.pdf"), "%PDF-1.4 v2").unwrap();
     assert_eq!(gb(&site, &["build"]).status.code(), Some(0));
-    assert_eq!(read(site.join("public/editions/2026-03/files/form.pdf")), "%PDF-1.4 v1");
+    assert_eq!(
+        read(site.join("public/editions/2026-03/files/form.pdf")),
+        "%PDF-1.4 v1"
+    );
     assert_eq!(read(site.join("public/files/form.pdf")), "%PDF-1.4 v2");
 }
 
@@ -150,16 +187,31 @@ fn the_public_profile_leaves_internal_pages_out_of_editions_too() {
         "+++\ntitle = \"Internal notes\"\nsummary = \"For staff.\"\nvisibility = \"internal\"\nowner = \"lead\"\nreviewed = 2026-02-01\n+++\n\nStaff only.\n",
     )
     .unwrap();
-    let o = gb(&site, &["edition", "cut", "2026-03", "--date", "2026-03-02"]);
+    let o = gb(
+        &site,
+        &["edition", "cut", "2026-03", "--date", "2026-03-02"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = gb(&site, &["build", "--profile", "public", "--out", "public-web"]);
+    let o = gb(
+        &site,
+        &["build", "--profile", "public", "--out", "public-web"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let web = site.join("public-web");
-    assert!(web.join("editions/2026-03/guidance/travel/index.html").is_file());
-    assert!(!web.join("editions/2026-03/guidance/internal-notes").exists());
+    assert!(
+        web.join("editions/2026-03/guidance/travel/index.html")
+            .is_file()
+    );
+    assert!(
+        !web.join("editions/2026-03/guidance/internal-notes")
+            .exists()
+    );
     let o = gb(&site, &["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(site.join("public/editions/2026-03/guidance/internal-notes/index.html").is_file());
+    assert!(
+        site.join("public/editions/2026-03/guidance/internal-notes/index.html")
+            .is_file()
+    );
 }
 
 #[test]
@@ -200,9 +252,15 @@ fn unchanged_editions_are_copied_from_the_previous_build_not_rendered() {
 #[test]
 fn a_build_with_editions_is_deterministic() {
     let (t, site) = one_edition();
-    let o = gb(&site, &["build", "--out", t.path().join("a").to_str().unwrap()]);
+    let o = gb(
+        &site,
+        &["build", "--out", t.path().join("a").to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = gb(&site, &["build", "--out", t.path().join("b").to_str().unwrap()]);
+    let o = gb(
+        &site,
+        &["build", "--out", t.path().join("b").to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let strip = |dir: PathBuf| -> Vec<(String, Vec<u8>)> {
         tree(&dir)

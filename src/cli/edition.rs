@@ -231,10 +231,7 @@ pub fn diff_text(config: &Config, a: &str, b: &str, brief: bool) -> Result<Strin
         describe(&new),
         counts(&c)
     );
-    let lists = [
-        ("Added", '+', &c.added),
-        ("Removed", '-', &c.removed),
-    ];
+    let lists = [("Added", '+', &c.added), ("Removed", '-', &c.removed)];
     for (label, mark, entries) in lists {
         push_entries(&mut out, label, mark, entries.iter());
     }
@@ -279,11 +276,7 @@ fn push_entries<'a>(
 fn at(registry: &Registry, date: Date) -> Result<Outcome> {
     let Some((e, next)) = registry.in_force(date) else {
         let why = match registry.editions.first() {
-            Some(f) => format!(
-                "the first, {}, dates from {}",
-                f.id,
-                f.date.human()
-            ),
+            Some(f) => format!("the first, {}, dates from {}", f.id, f.date.human()),
             None => "there is no edition yet".into(),
         };
         return Ok(Outcome {

@@ -57,11 +57,20 @@ pub fn key(p: &KeyParts<'_>) -> String {
     part(&serde_json::to_string(&p.config.settings).unwrap_or_default());
     part(&serde_json::to_string(&p.config.profile).unwrap_or_default());
     part(&p.config.url_prefix);
-    part(if p.config.has_config_file { "config" } else { "bare" });
+    part(if p.config.has_config_file {
+        "config"
+    } else {
+        "bare"
+    });
     part(p.options);
     for s in &p.nav.sites {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
-        for x in [s.id.as_str(), s.title.as_str(), date.as_str(), s.prefix.as_str()] {
+        for x in [
+            s.id.as_str(),
+            s.title.as_str(),
+            date.as_str(),
+            s.prefix.as_str(),
+        ] {
             part(x);
         }
     }

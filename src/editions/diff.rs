@@ -128,7 +128,10 @@ pub fn unified(old: &str, new: &str, rel: &str, labels: (&str, &str)) -> String 
         .diff_lines(old, new);
     diff.unified_diff()
         .context_radius(3)
-        .header(&format!("{}/{rel}", labels.0), &format!("{}/{rel}", labels.1))
+        .header(
+            &format!("{}/{rel}", labels.0),
+            &format!("{}/{rel}", labels.1),
+        )
         .to_string()
 }
 
@@ -214,7 +217,12 @@ mod tests {
         assert_eq!(c.added[0].notes[0].note, "New page.");
         assert_eq!(c.removed[0].rel, "gone.md");
         assert_eq!(c.changed.len(), 1);
-        let notes: Vec<&str> = c.changed[0].entry.notes.iter().map(|n| n.note.as_str()).collect();
+        let notes: Vec<&str> = c.changed[0]
+            .entry
+            .notes
+            .iter()
+            .map(|n| n.note.as_str())
+            .collect();
         assert_eq!(notes, ["Changed two"]);
         assert_eq!(
             c.changed[0].diff,

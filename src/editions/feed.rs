@@ -52,7 +52,13 @@ pub fn atom(config: &Config, log: &ChangeLog) -> String {
         escape(&config.title())
     );
     for (set, anchor) in &sets {
-        entry(&mut out, set, &id(anchor), &format!("{page}#{anchor}"), &origin);
+        entry(
+            &mut out,
+            set,
+            &id(anchor),
+            &format!("{page}#{anchor}"),
+            &origin,
+        );
     }
     out.push_str("</feed>\n");
     out
@@ -84,7 +90,11 @@ fn entry(out: &mut String, set: &ChangeSet, id: &str, link: &str, origin: &str) 
 fn content_html(set: &ChangeSet, origin: &str) -> String {
     let mut h = String::new();
     if set.first {
-        let _ = write!(h, "<p>The first edition, with {}.</p>", super::pages(set.pages));
+        let _ = write!(
+            h,
+            "<p>The first edition, with {}.</p>",
+            super::pages(set.pages)
+        );
     } else if set.groups.is_empty() {
         h.push_str("<p>No pages were added, removed or changed.</p>");
     }

@@ -163,7 +163,10 @@ fn recorded(config: &Config, ed: &Edition) -> Result<Manifest, Box<Diagnostic>> 
     let bytes = std::fs::read(&path).map_err(|e| {
         problem(
             "edition-manifest",
-            format!("cannot read the checksum manifest of edition {}: {e}", ed.id),
+            format!(
+                "cannot read the checksum manifest of edition {}: {e}",
+                ed.id
+            ),
         )
     })?;
     if ed.checksum.is_empty() {
@@ -265,7 +268,10 @@ mod tests {
         files.insert("odd\\name\nx.md".to_string(), hash(b"two"));
         let m = Manifest { files };
         let text = m.text();
-        assert!(text.starts_with(&format!("{}  a/b.md\n\\", hash(b"one"))), "{text}");
+        assert!(
+            text.starts_with(&format!("{}  a/b.md\n\\", hash(b"one"))),
+            "{text}"
+        );
         assert_eq!(Manifest::parse(&text), Some(m));
         assert_eq!(Manifest::parse("nothex  a.md\n"), None);
     }

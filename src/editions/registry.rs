@@ -211,7 +211,10 @@ mod tests {
             entry_toml(&ed("2026-03", "2026-03-02"))
         );
         let eds = parse(&text, "editions/editions.toml").unwrap();
-        assert_eq!(eds, vec![ed("2026-03", "2026-03-02"), ed("2026-09", "2026-09-01")]);
+        assert_eq!(
+            eds,
+            vec![ed("2026-03", "2026-03-02"), ed("2026-09", "2026-09-01")]
+        );
         let reg = Registry {
             editions: eds,
             ..Registry::default()
@@ -219,23 +222,37 @@ mod tests {
         let d = |s| Date::parse(s).unwrap();
         assert!(reg.in_force(d("2026-01-01")).is_none());
         let (e, next) = reg.in_force(d("2026-05-01")).unwrap();
-        assert_eq!((e.id.as_str(), next.map(|n| n.id.as_str())), ("2026-03", Some("2026-09")));
+        assert_eq!(
+            (e.id.as_str(), next.map(|n| n.id.as_str())),
+            ("2026-03", Some("2026-09"))
+        );
         assert_eq!(reg.in_force(d("2027-01-01")).unwrap().0.id, "2026-09");
         assert_eq!(reg.previous("2026-09").unwrap().id, "2026-03");
     }
 
     #[test]
     fn quoted_dates_and_missing_titles_are_accepted() {
-        let eds = parse("[[edition]]\nid = \"2026-03\"\ndate = \"2026-03-02\"\n", "x").unwrap();
+        let eds = parse(
+            "[[edition]]\nid = \"2026-03\"\ndate = \"2026-03-02\"\n",
+            "x",
+        )
+        .unwrap();
         assert_eq!(eds[0].title, "March 2026");
     }
 
     #[test]
     fn problems_name_the_line() {
-        let d = parse("[[edition]]\nid = \"a\"\ndate = 2026-03-02\ntittle = \"x\"\n", "e.toml")
-            .unwrap_err();
+        let d = parse(
+            "[[edition]]\nid = \"a\"\ndate = 2026-03-02\ntittle = \"x\"\n",
+            "e.toml",
+        )
+        .unwrap_err();
         assert_eq!(d.line, 4, "{d}");
-        assert!(d.message.starts_with("unknown field `tittle`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `tittle`"),
+            "{}",
+            d.message
+        );
         let d = parse(
             "[[edition]]\nid = \"a\"\ndate = 2026-03-02\n[[edition]]\nid = \"a\"\ndate = 2026-03-03\n",
             "e.toml",

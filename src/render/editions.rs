@@ -96,7 +96,11 @@ mod tests {
     fn site(id: &str, prefix: &str, paths: &[&str]) -> NavSite {
         NavSite {
             id: id.into(),
-            title: if id.is_empty() { "Current".into() } else { id.into() },
+            title: if id.is_empty() {
+                "Current".into()
+            } else {
+                id.into()
+            },
             date: if id.is_empty() {
                 None
             } else {

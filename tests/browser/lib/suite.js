@@ -1,0 +1,121 @@
+// The shared setup of every test file: build the site with the real binary, serve it
+// twice (a plain static server, and `guidebook host` once that command exists), open
+// Chromium, and pick one page of each kind to check in depth.
+import fs from "node:fs";
+import path from "node:path";
+import { launch } from "./browser.js";
+import { startHost } from "./host.js";
+import { REPO, SITE } from "./paths.js";
+import { buildSite, editionIds, hostRequired, listPages, searchRequired } from "./site.js";
+import { startStaticServer } from "./static-server.js";
+
+/** The kinds and URLs the repository's own site must have (not checked for other sites). */
+export const REQUIRED_KINDS = [
+  "home",
+  "section",
+  "guidance",
+  "legislation",
+  "case-study",
+  "checklist",
+  "contact",
+  "decision",
+  "triage-question",
+  "triage-outcome",
+  "search",
+  "not-found",
+];
+export const REQUIRED_URLS = { register: "/legislation/", directory: "/contacts/", triage: "/triage/" };
+
+/** The query used for search results pages and screenshots. */
+export const QUERY = "export control";
+
+/**
+ * Pages to check in depth: `{ name, url }`. One page of each kind found in the build
+ * (the largest, which uses the most of the theme), the register, the directory and the
+ * triage start, the search results page once search exists, and each archived edition.
+ */
+export function representatives(publicDir, pages, { search, editions }) {
+  const byKind = new Map();
+  for (const p of pages) {
+    if (p.redirect || !p.kind) continue;
+    const size = fs.statSync(path.join(publicDir, p.rel)).size;
+    const best = byKind.get(p.kind);
+    if (!best || size > best.size) byKind.set(p.kind, { ...p, size });
+  }
+  const out = [...byKind.entries()].sort().map(([kind, p]) => ({ name: kind, url: p.url }));
+  for (const [name, url] of Object.entries(REQUIRED_URLS)) {
+    if (pages.some((p) => p.url === url)) out.push({ name, url });
+  }
+  if (search) out.push({ name: "search results", url: `/search/?q=${encodeURIComponent(QUERY)}` });
+  for (const id of editions) {
+    out.push({ name: `edition ${id}`, url: `/editions/${id}/` });
+    const first = pages.find((p) => !p.redirect && p.url.startsWith(`/editions/${id}/`) && p.kind && p.kind !== "home" && p.kind !== "section");
+    if (first) out.push({ name: `edition ${id} ${first.kind}`, url: first.url });
+  }
+  return out;
+}
+
+/**
+ * Build and serve `site`. Returns `{ publicDir, pages, servers, browser, reps,
+ * hostNeeded, searchNeeded, editions, close }`. `servers` has the static server and,
+ * when `host` is required, the host server: if host is required and fails to start,
+ * this throws and every test of the file fails with the reason.
+ */
+export async function openSite({ site = SITE, withHost = true } = {}) {
+  const publicDir = buildSite(site);
+  const pages = listPages(publicDir);
+  const editions = editionIds(site);
+  const searchNeeded = searchRequired(publicDir);
+  const hostNeeded = withHost && hostRequired();
+  const servers = [await startStaticServer(publicDir)];
+  if (hostNeeded) servers.push(await startHost(publicDir));
+  const browser = await launch();
+  const reps = representatives(publicDir, pages, { search: searchNeeded, editions });
+  return {
+    site,
+    isRepoSite: path.resolve(site) === REPO,
+    publicDir,
+    pages,
+    servers,
+    browser,
+    reps,
+    hostNeeded,
+    searchNeeded,
+    editions,
+    async close() {
+      await browser.close();
+      for (const s of servers) await s.close();
+      fs.rmSync(path.dirname(publicDir), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A new page in a fresh context; `options` as for `browser.newContext`, plus
+ * `blockScripts`: every .js request fails, as if JavaScript were off, while the test
+ * can still run scripts of its own in the page (axe needs timers, which
+ * `javaScriptEnabled: false` stops). The theme has no inline script (its CSP forbids
+ * one), so blocking its files turns all of its JavaScript off.
+ */
+export async function newPage(browser, { blockScripts = false, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  if (blockScripts) await context.route(/\.js(\?.*)?$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.errors = errors;
+  return page;
+}
+
+/** Load `url` on `server` and return the response; fails on anything but the expected status. */
+export async function visit(page, server, url, expected = url === "/this-page-does-not-exist/" ? 404 : 200) {
+  const res = await page.goto(server.base + url, { waitUntil: "load" });
+  const status = res?.status();
+  if (status !== expected) throw new Error(`${server.name} ${url}: status ${status}, expected ${expected}`);
+  // The search page fetches its index or the server's answers after load.
+  if (url.includes("/search/")) await page.waitForLoadState("networkidle");
+  return res;
+}

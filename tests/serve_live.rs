@@ -339,18 +339,24 @@ fn stops_on_sigterm_and_removes_its_private_folder() {
     let mut p = preview();
     let stderr_before = p.server.stderr();
     assert!(stderr_before.contains("Built: "), "{stderr_before}");
+    let pid = p.server.child.id();
+    let work = || -> Vec<PathBuf> {
+        std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("guidebook-serve-{pid}-"))
+            })
+            .map(|e| e.path())
+            .collect()
+    };
+    let before = work();
+    assert!(!before.is_empty(), "no private folder while running");
     let status = p.server.terminate();
     assert!(status.success(), "{status:?}");
     assert!(p.server.stderr().contains("Stopped."));
-    let pid = p.server.child.id();
-    let left: Vec<_> = std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(&format!("guidebook-serve-{pid}-"))
-        })
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
+    let after = work();
+    assert_eq!(after.len(), before.len() - 1, "{after:?}");
 }

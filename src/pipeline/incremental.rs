@@ -14,6 +14,7 @@
 //! `write_site_files`, the search index from the same `search::build`.
 
 mod changes;
+mod editions;
 mod out;
 mod plan;
 mod problems;
@@ -34,9 +35,11 @@ pub use problems::{Problems, fatal_text};
 
 use crate::config::Config;
 use crate::content::Site;
+use crate::editions::snapshot::Snapshot as Edition;
 use crate::error::{Diagnostics, Error, Result};
 use crate::output::{self, ThemeAssets};
 use crate::render::Templates;
+use crate::render::editions::EditionsNav;
 use crate::render::markdown::Rendered;
 use out::PreviewDir;
 use read::FileDiagnostics;
@@ -87,8 +90,19 @@ pub struct Preview {
     fatal: BTreeMap<&'static str, String>,
     /// Pages whose served version is older than their content (their new one has errors).
     withheld: BTreeSet<String>,
+    /// The archived editions (read at start and when the configuration changes).
+    snapshots: Arc<Vec<Edition>>,
+    /// Problems reading the editions, and then also rendering them.
+    edition_load_diags: Diagnostics,
+    edition_diags: Diagnostics,
+    /// The version switcher: the current site and each edition.
+    nav: Arc<EditionsNav>,
+    /// The site-wide files are out of date (written after the pages, off the reload path).
+    site_files_due: bool,
+    /// The editions need rendering again (templates or theme changed).
+    editions_due: bool,
     out: PreviewDir,
-    scratch: PathBuf,
+    work: PathBuf,
     search: SearchJob,
 }
 
@@ -121,8 +135,14 @@ impl Preview {
             render_errors: BTreeMap::new(),
             fatal: BTreeMap::new(),
             withheld: BTreeSet::new(),
+            snapshots: Arc::new(Vec::new()),
+            edition_load_diags: Diagnostics::new(),
+            edition_diags: Diagnostics::new(),
+            nav: Arc::new(EditionsNav::default()),
+            site_files_due: false,
+            editions_due: false,
             out,
-            scratch: opts.work.join("scratch-site"),
+            work: opts.work.clone(),
             search: SearchJob::new(opts.work.join("scratch-search")),
         };
         if let Some(e) = template_error {
@@ -176,6 +196,7 @@ impl Preview {
         }
         d.extend(self.assemble_diags.iter().cloned());
         d.extend(self.check_diags.iter().cloned());
+        d.extend(self.edition_diags.iter().cloned());
         d.sort();
         let mut fatal: Vec<String> = self.fatal.values().cloned().collect();
         for e in self.render_errors.values() {
@@ -234,13 +255,44 @@ impl Preview {
 
     /// When [`Preview::tick`] has work to do.
     pub fn deadline(&self) -> Option<Instant> {
+        if self.site_files_due {
+            return Some(Instant::now());
+        }
         self.search.deadline()
     }
 
-    /// Advance background work: start a due search index build, or put a finished
-    /// one in place. Returns an update when files changed.
+    /// Work that follows a change but need not hold up the reload: the site-wide
+    /// files, then (once edits pause) the search index. Returns an update when it
+    /// did something.
     pub fn tick(&mut self) -> Option<Update> {
         let started = Instant::now();
+        if self.site_files_due {
+            self.site_files_due = false;
+            let editions = std::mem::take(&mut self.editions_due);
+            let done = self.site_files().and_then(|mut c| {
+                if editions {
+                    c.extend(self.build_editions()?);
+                }
+                Ok(c)
+            });
+            let changed = match done {
+                Ok(c) => {
+                    self.fatal.remove("site files");
+                    c
+                }
+                Err(e) => {
+                    self.fatal.insert("site files", fatal_text(&e));
+                    Vec::new()
+                }
+            };
+            return Some(Update {
+                what: "site-wide files".into(),
+                changed: self.urls(changed),
+                everything: false,
+                rendered: 0,
+                elapsed: started.elapsed(),
+            });
+        }
         if self.search.due_now() {
             let snap = self.snapshot();
             self.search.start(snap);
@@ -274,6 +326,7 @@ impl Preview {
             rendered: self.rendered.clone(),
             templates: self.templates.clone(),
             assets: self.theme.urls.clone(),
+            nav: self.nav.clone(),
         }
     }
 

@@ -195,12 +195,7 @@ fn build_site(
         return Ok(diags);
     }
     if job.base.is_empty() {
-        for (path, bytes) in &shared.theme.files {
-            staging.write(path, bytes)?;
-        }
-        write_site_files(config, site, &renderer, staging)?;
-        write_review_dashboard(config, site, &renderer, staging, job.today)?;
-        editions::write_changes(&renderer, shared.snapshots, staging)?;
+        write_current_site_files(&renderer, shared.theme, shared.snapshots, staging, job.today)?;
     } else {
         write_page_files(site, &renderer, staging, job.base)?;
         write_sitemap(config, site, staging, job.base)?;
@@ -259,8 +254,27 @@ fn render_pages(
     result
 }
 
+/// The current site's files beside its pages and search index: theme assets, 404,
+/// redirects, copied files, sitemap, robots, review dashboard, "What changed". Also
+/// called by the live preview ([`incremental`]), which renders pages itself.
+fn write_current_site_files(
+    renderer: &Renderer<'_>,
+    theme: &ThemeAssets,
+    snapshots: &[Snapshot],
+    staging: &Staging,
+    today: Date,
+) -> Result<()> {
+    let (config, site) = (renderer.config, renderer.site);
+    for (path, bytes) in &theme.files {
+        staging.write(path, bytes)?;
+    }
+    write_site_files(config, site, renderer, staging)?;
+    write_review_dashboard(config, site, renderer, staging, today)?;
+    editions::write_changes(renderer, snapshots, staging)
+}
+
 /// Everything beside the pages: 404, redirects, assets, static files, sitemap, robots.
-pub(crate) fn write_site_files(
+fn write_site_files(
     config: &Config,
     site: &Site,
     renderer: &Renderer<'_>,

@@ -25,6 +25,8 @@ pub enum Producer {
     SiteFiles,
     /// `_search/` and the search page.
     Search,
+    /// `editions/<id>/`: the archived editions.
+    Editions,
 }
 
 pub struct PreviewDir {

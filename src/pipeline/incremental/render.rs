@@ -25,19 +25,13 @@ impl Preview {
         dirty: BTreeSet<usize>,
         structural: bool,
     ) -> Result<Done> {
-        let renderer = match Renderer::new(
-            &self.config,
-            &self.site,
-            &self.templates,
-            self.theme.urls.clone(),
-        ) {
+        let renderer = match self.renderer() {
             Ok(r) => r,
             Err(e) => {
                 self.fatal.insert("render", fatal_text(&e));
                 return Ok((Vec::new(), 0));
             }
         };
-        self.fatal.remove("render");
         let dirty: Vec<usize> = dirty
             .into_iter()
             .filter(|&i| i < self.site.pages.len())
@@ -52,6 +46,7 @@ impl Preview {
             })
             .collect();
         drop(renderer);
+        self.fatal.remove("render");
         let rendered = std::sync::Arc::make_mut(&mut self.rendered);
         let mut pages = Vec::with_capacity(results.len());
         for (i, md, html) in results {
@@ -115,20 +110,30 @@ impl Preview {
         Ok(gone)
     }
 
-    /// Theme assets, 404, alias pages, copied files, robots.txt and sitemap.xml, by the
-    /// full build's own code.
-    pub(super) fn site_files(&mut self) -> Result<Vec<String>> {
-        let staging = Staging::begin(&self.scratch)?;
-        for (path, bytes) in &self.theme.files {
-            staging.write(path, bytes)?;
-        }
-        let renderer = Renderer::new(
+    /// A renderer of the current site, with the version switcher.
+    pub(super) fn renderer(&self) -> Result<Renderer<'_>> {
+        Ok(Renderer::new(
             &self.config,
             &self.site,
             &self.templates,
             self.theme.urls.clone(),
+        )?
+        .with_editions(&self.nav, 0))
+    }
+
+    /// Theme assets, 404, alias pages, copied files, robots.txt, sitemap.xml, the
+    /// review dashboard and "What changed", by the full build's own code.
+    pub(super) fn site_files(&mut self) -> Result<Vec<String>> {
+        let staging = Staging::begin(&self.work.join("scratch-site"))?;
+        let renderer = self.renderer()?;
+        let today = crate::check::CheckOptions::default().today;
+        super::super::write_current_site_files(
+            &renderer,
+            &self.theme,
+            &self.snapshots,
+            &staging,
+            today,
         )?;
-        super::super::write_site_files(&self.config, &self.site, &renderer, &staging)?;
         drop(renderer);
         self.out.sync(staging.dir(), Producer::SiteFiles, |_| true)
     }

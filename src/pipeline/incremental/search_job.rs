@@ -16,6 +16,7 @@ use crate::content::Site;
 use crate::error::{Error, Result};
 use crate::output::Staging;
 use crate::render::context::AssetUrls;
+use crate::render::editions::EditionsNav;
 use crate::render::markdown::Rendered;
 use crate::render::{Renderer, Templates};
 
@@ -31,6 +32,7 @@ pub struct Snapshot {
     pub rendered: Arc<Vec<Rendered>>,
     pub templates: Arc<Templates>,
     pub assets: AssetUrls,
+    pub nav: Arc<EditionsNav>,
 }
 
 pub struct SearchJob {
@@ -116,7 +118,8 @@ fn build(snap: &Snapshot, scratch: &std::path::Path) -> Result<Staging> {
         &snap.site,
         &snap.templates,
         snap.assets.clone(),
-    )?;
+    )?
+    .with_editions(&snap.nav, 0);
     crate::search::build(
         &snap.config,
         &snap.site,

@@ -38,6 +38,7 @@ pub type Done = (Vec<String>, usize);
 impl Preview {
     /// Read every content file and render every page.
     pub(super) fn rebuild_all(&mut self) -> Result<Done> {
+        self.load_editions();
         let (pages, assets) = read::read_all(&self.config, self.drafts, &[], &mut self.file_diags)?;
         self.assemble(pages, assets);
         self.rendered = Arc::new(vec![Rendered::default(); self.site.pages.len()]);
@@ -46,6 +47,9 @@ impl Preview {
         let all = (0..self.site.pages.len()).collect();
         let (mut changed, n) = self.render_and_write(all, true)?;
         changed.extend(self.site_files()?);
+        changed.extend(self.build_editions()?);
+        self.site_files_due = false;
+        self.editions_due = false;
         self.search.mark();
         Ok((changed, n))
     }
@@ -61,12 +65,7 @@ impl Preview {
         };
         self.fatal.remove("config");
         self.fatal.remove("templates");
-        let work = self
-            .scratch
-            .parent()
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
-        let (templates, error) = load_templates(&config, &work)?;
+        let (templates, error) = load_templates(&config, &self.work)?;
         if let Some(e) = error {
             self.fatal.insert("templates", e);
         }
@@ -84,14 +83,12 @@ impl Preview {
         statics: bool,
     ) -> Result<Done> {
         let mut everything = false;
-        let mut structural = statics;
         if templates {
             match Templates::load(&self.config) {
                 Ok(t) => {
                     self.templates = Arc::new(t);
                     self.fatal.remove("templates");
                     everything = true;
-                    structural = true;
                     self.search.mark();
                 }
                 Err(e) => {
@@ -106,10 +103,11 @@ impl Preview {
             self.theme = theme;
         }
         let mut dirty = BTreeSet::new();
+        let mut structural = false;
         if !content.is_empty() {
             let edits = read::expand(&self.config, &self.site, content)?;
             let p = self.reread(&edits);
-            structural |= p.structural;
+            structural = p.structural;
             dirty = p.dirty;
             if !edits.is_empty() {
                 self.search.mark();
@@ -121,11 +119,10 @@ impl Preview {
         for rel in &self.withheld {
             dirty.extend(self.site.by_rel.get(rel).copied());
         }
-        let (mut changed, n) = self.render_and_write(dirty, structural || everything)?;
-        if structural || everything {
-            changed.extend(self.site_files()?);
-        }
-        Ok((changed, n))
+        let done = self.render_and_write(dirty, structural || everything)?;
+        self.site_files_due |= templates || statics || !content.is_empty();
+        self.editions_due |= everything;
+        Ok(done)
     }
 
     /// Read the files in `edits` again and plan what to render.
@@ -151,6 +148,11 @@ impl Preview {
         let pages: Vec<Page> = pages.into_iter().filter(|p| p.file.is_some()).collect();
         let site: Site = assemble(&self.config, pages, assets, &mut diags);
         self.assemble_diags = diags;
+        self.nav = Arc::new(crate::pipeline::editions::nav(
+            &self.config,
+            &site,
+            &self.snapshots,
+        ));
         self.site = Arc::new(site);
     }
 

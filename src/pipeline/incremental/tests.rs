@@ -6,37 +6,55 @@ use std::path::{Path, PathBuf};
 
 use super::{Preview, PreviewOptions, Update};
 
+/// Front matter every page needs to build without problems, after `title`.
+const FM: &str = "owner = \"ada\"\nreviewed = 2026-01-01\n";
+
 const FILES: &[(&str, &str)] = &[
-    ("guidebook.toml", "title = \"Test site\"\n"),
+    (
+        "guidebook.toml",
+        "title = \"Test site\"\n\n[review]\nevery = \"100 years\"\n",
+    ),
     (
         "content/_index.md",
-        "+++\ntitle = \"Home\"\n+++\n\nWelcome.\n",
+        "+++\ntitle = \"Home\"\nsummary = \"Home.\"\n@\n+++\n\nSee [guidance](guidance/_index.md) and [Ada](contacts/ada.md).\n",
     ),
     (
         "content/guidance/_index.md",
-        "+++\ntitle = \"Guidance\"\n+++\n\nAll guidance.\n",
+        "+++\ntitle = \"Guidance\"\nsummary = \"All guidance.\"\n@\n+++\n\nAll guidance: [travel](travel.md), [devices](devices.md), [other](other.md).\n",
     ),
     (
         "content/guidance/travel.md",
-        "+++\ntitle = \"Travel\"\nsummary = \"Before you go.\"\ncontacts = [\"ada\"]\n+++\n\nPack light.\n",
+        "+++\ntitle = \"Travel\"\nsummary = \"Before you go.\"\n@contacts = [\"ada\"]\n+++\n\nPack light.\n",
     ),
     (
         "content/guidance/devices.md",
-        "+++\ntitle = \"Devices\"\n+++\n\nSee [travel](travel.md).\n",
+        "+++\ntitle = \"Devices\"\nsummary = \"Phones.\"\n@\n+++\n\nSee [travel](travel.md).\n",
     ),
     (
         "content/guidance/other.md",
-        "+++\ntitle = \"Other\"\n+++\n\nNothing links here.\n",
+        "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nNothing links here.\n",
     ),
     (
         "content/contacts/_index.md",
-        "+++\ntitle = \"Contacts\"\n+++\n",
+        "+++\ntitle = \"Contacts\"\nsummary = \"Who to ask.\"\n@\n+++\n\nAsk us.\n",
+    ),
+    (
+        "content/contacts/cy.md",
+        "+++\ntitle = \"Cy\"\nsummary = \"Helper.\"\n@name = \"Cy Example\"\nrole = \"Helper\"\nemail = \"cy@example.ac.uk\"\n+++\n\nAsk Cy.\n",
     ),
     (
         "content/contacts/ada.md",
-        "+++\ntitle = \"Ada\"\nname = \"Ada Example\"\nrole = \"Adviser\"\n+++\n\nAsk Ada.\n",
+        "+++\ntitle = \"Ada\"\nsummary = \"Adviser.\"\n@name = \"Ada Example\"\nrole = \"Adviser\"\nemail = \"ada@example.ac.uk\"\n+++\n\nAsk Ada.\n",
     ),
 ];
+
+/// A page file's text: `@` stands for [`FM`], `%` for the same owned by Cy.
+fn page(text: &str) -> String {
+    let cy = FM.replace("ada", "cy");
+    text.replacen("@\n", FM, 1)
+        .replacen('@', FM, 1)
+        .replacen("%\n", &cy, 1)
+}
 
 fn site() -> (tempfile::TempDir, PathBuf, Preview) {
     let t = tempfile::tempdir().unwrap();
@@ -44,7 +62,7 @@ fn site() -> (tempfile::TempDir, PathBuf, Preview) {
     for (rel, text) in FILES {
         let p = root.join(rel);
         fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
+        fs::write(p, page(text)).unwrap();
     }
     let opts = PreviewOptions {
         site: root.clone(),
@@ -59,7 +77,7 @@ fn site() -> (tempfile::TempDir, PathBuf, Preview) {
 fn edit(p: &mut Preview, root: &Path, rel: &str, text: &str) -> Update {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, text).unwrap();
+    fs::write(&path, page(text)).unwrap();
     p.apply(&[path])
 }
 
@@ -84,7 +102,7 @@ fn a_body_edit_renders_only_that_page() {
         &mut p,
         &root,
         "content/guidance/other.md",
-        "+++\ntitle = \"Other\"\n+++\n\nNow with more words.\n",
+        "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nNow with more words.\n",
     );
     assert_eq!(u.rendered, 1);
     assert_eq!(u.changed, ["/guidance/other/"]);
@@ -98,7 +116,7 @@ fn a_title_edit_renders_the_listing_and_linkers_too() {
         &mut p,
         &root,
         "content/guidance/other.md",
-        "+++\ntitle = \"Renamed\"\n+++\n\nNothing links here.\n",
+        "+++\ntitle = \"Renamed\"\nsummary = \"Other things.\"\n%\n+++\n\nNothing links here.\n",
     );
     assert_eq!(u.changed, ["/guidance/", "/guidance/other/"]);
     assert!(served(&p, "guidance/index.html").contains("Renamed"));
@@ -106,7 +124,7 @@ fn a_title_edit_renders_the_listing_and_linkers_too() {
         &mut p,
         &root,
         "content/guidance/travel.md",
-        "+++\ntitle = \"Travel\"\nslug = \"journeys\"\ncontacts = [\"ada\"]\n+++\n\nPack light.\n",
+        "+++\ntitle = \"Travel\"\nsummary = \"Before you go.\"\nslug = \"journeys\"\n@contacts = [\"ada\"]\n+++\n\nPack light.\n",
     );
     assert!(
         u.changed.contains(&"/guidance/devices/".to_string()),
@@ -134,7 +152,7 @@ fn a_contact_edit_renders_pages_that_name_it() {
         &mut p,
         &root,
         "content/contacts/ada.md",
-        "+++\ntitle = \"Ada\"\nname = \"Ada Lovelace\"\nrole = \"Adviser\"\n+++\n\nAsk Ada.\n",
+        "+++\ntitle = \"Ada\"\nsummary = \"Adviser.\"\n@name = \"Ada Lovelace\"\nrole = \"Adviser\"\nemail = \"ada@example.ac.uk\"\n+++\n\nAsk Ada.\n",
     );
     assert!(
         u.changed.contains(&"/guidance/travel/".to_string()),
@@ -164,7 +182,7 @@ fn broken_front_matter_keeps_the_last_good_page_until_fixed() {
         &mut p,
         &root,
         "content/guidance/other.md",
-        "+++\ntitle = \"Other\"\n+++\n\nFixed.\n",
+        "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nFixed.\n",
     );
     assert_eq!(p.problems().error_text(), "");
     assert_eq!(u.changed, ["/guidance/other/"]);
@@ -178,7 +196,7 @@ fn an_unknown_contact_is_reported_and_the_page_held_back() {
         &mut p,
         &root,
         "content/guidance/other.md",
-        "+++\ntitle = \"Other\"\ncontacts = [\"bob\"]\n+++\n\nNew text.\n",
+        "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n@contacts = [\"bob\"]\n+++\n\nNew text.\n",
     );
     assert!(u.changed.is_empty(), "{:?}", u.changed);
     let text = p.problems().error_text();
@@ -191,7 +209,7 @@ fn an_unknown_contact_is_reported_and_the_page_held_back() {
         &mut p,
         &root,
         "content/contacts/bob.md",
-        "+++\ntitle = \"Bob\"\n+++\n",
+        "+++\ntitle = \"Bob\"\nsummary = \"Bob.\"\n@name = \"Bob\"\nrole = \"Helper\"\nemail = \"bob@example.ac.uk\"\n+++\n\nAsk Bob.\n",
     );
     assert_eq!(p.problems().error_text(), "");
     assert!(
@@ -209,7 +227,7 @@ fn new_and_deleted_pages_update_listings() {
         &mut p,
         &root,
         "content/guidance/new.md",
-        "+++\ntitle = \"Brand new\"\n+++\n\nHello.\n",
+        "+++\ntitle = \"Brand new\"\nsummary = \"New.\"\n@\n+++\n\nHello.\n",
     );
     assert!(
         u.changed.contains(&"/guidance/new/".to_string()),

@@ -1,0 +1,67 @@
+//! Archived editions in the preview: read at start and when the configuration,
+//! templates or theme change, and rendered by the full build's own code
+//! ([`super::super::editions::build_all`]) into `editions/<id>/`. Editions are frozen,
+//! so content edits never touch them.
+//!
+//! Input: the preview's configuration, templates and theme. Output: the editions'
+//! files in the preview folder and their diagnostics.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::Preview;
+use super::out::Producer;
+use super::problems::fatal_text;
+use crate::content::LoadOptions;
+use crate::editions::snapshot;
+use crate::error::Result;
+use crate::output::Staging;
+use crate::pipeline::{BuildOptions, Shared, cache_options, editions};
+
+impl Preview {
+    /// Read the archived editions listed in `editions/editions.toml`.
+    pub(super) fn load_editions(&mut self) {
+        let opts = LoadOptions {
+            drafts: self.drafts,
+            skip: Vec::new(),
+        };
+        match snapshot::load_all(&self.config, &opts) {
+            Ok((snaps, diags)) => {
+                self.snapshots = Arc::new(snaps);
+                self.edition_load_diags = diags;
+                self.edition_diags = self.edition_load_diags.clone();
+                self.fatal.remove("editions");
+            }
+            Err(e) => {
+                self.snapshots = Arc::new(Vec::new());
+                self.fatal.insert("editions", fatal_text(&e));
+            }
+        }
+    }
+
+    /// Render every archived edition (reusing what is already in the preview folder
+    /// when nothing it depends on changed). Returns the paths that changed.
+    pub(super) fn build_editions(&mut self) -> Result<Vec<String>> {
+        let staging = Staging::begin(&self.work.join("scratch-editions"))?;
+        let build_opts = BuildOptions {
+            drafts: self.drafts,
+            ..BuildOptions::default()
+        };
+        let shared = Shared {
+            templates: &self.templates,
+            theme: &self.theme,
+            nav: &self.nav,
+            snapshots: &self.snapshots,
+            strict: false,
+            progress: false,
+            start: Instant::now(),
+            options: cache_options(&build_opts),
+        };
+        let done = editions::build_all(&self.snapshots, &shared, &staging, self.out.root())?;
+        self.edition_diags = self.edition_load_diags.clone();
+        self.edition_diags.extend(done.diagnostics);
+        self.out.sync(staging.dir(), Producer::Editions, |rel| {
+            rel.starts_with("editions/")
+        })
+    }
+}

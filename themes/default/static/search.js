@@ -1476,7 +1476,7 @@
     var base = root + "_search/static/";
     this.root = root;
     this.win = win;
-    this.api = "unknown";
+    this.api = remembered(win) || "unknown";
     this.engine = new Engine(function (path) {
       return win.fetch(base + path, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error(r.status + " for " + path);
@@ -1485,7 +1485,7 @@
     });
   }
   Client.prototype.search = function (q, kind, limit) {
-    var self = this, req = { q: q, kind: kind || null, limit: limit };
+    var self = this, req = { q: q, kind: kind || null, limit: limit }, win = this.win;
     if (this.api === "down") return this.engine.search(req);
     var url = this.root + "_search/api?q=" + encodeURIComponent(q) + "&limit=" + limit + (kind ? "&kind=" + encodeURIComponent(kind) : "");
     return this.win.fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (r) {
@@ -1497,9 +1497,18 @@
       return json;
     }, function () {
       self.api = "down";
+      remember(win, "down");
       return self.engine.search(req);
     });
   };
+  // Whether this tab already found there is no server search, so pages do not ask again.
+  var API_KEY = "guidebook-search-api";
+  function remembered(win) {
+    try { return win.sessionStorage.getItem(API_KEY); } catch (e) { return null; }
+  }
+  function remember(win, state) {
+    try { win.sessionStorage.setItem(API_KEY, state); } catch (e) { /* storage may be off */ }
+  }
 
   function statusText(res) {
     var n = res.total, answer = res.hits[0] && res.hits[0].contact;

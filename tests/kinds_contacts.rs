@@ -33,7 +33,11 @@ fn directory_groups_contacts_by_team_with_a_filter_and_plain_lists() {
     let mailbox = main.find("<li data-faculty=\"Central services\" data-topics=\"general questions|incident reporting\"><div class=\"contact-card\">\n<p class=\"contact-name\"><a href=\"/guide/contacts/team-mailbox/\">Research Security Team</a></p>").unwrap();
     let ada = main.find("<li data-faculty=\"Central services\" data-topics=\"export control|sanctions\"><div class=\"contact-card\">\n<p class=\"contact-name\"><a href=\"/guide/contacts/ada/\">Dr Ada Lovelace-Byron</a></p>").unwrap();
     assert!(office < mailbox && mailbox < ada && ada < champions);
-    assert!(main.contains("</dl>\n<p class=\"contact-topics\">Ask about: export control, Sanctions</p>\n"));
+    assert!(
+        main.contains(
+            "</dl>\n<p class=\"contact-topics\">Ask about: export control, Sanctions</p>\n"
+        )
+    );
     assert!(main[champions..].contains("<li data-faculty=\"Faculty of Humanities\" data-topics=\"fieldwork abroad|general questions\">"));
     // The same contacts by faculty (central services last) and by topic, A to Z.
     assert!(main.contains(
@@ -104,7 +108,10 @@ fn who_to_contact_box_and_inline_card() {
         .unwrap();
     assert!(hopper < ada, "in the order the page lists them");
     assert!(boxed.contains("<h2 id=\"who-to-contact-heading\">Who to contact</h2>"));
-    assert!(!boxed.contains("contact-topics"), "topics are for the directory");
+    assert!(
+        !boxed.contains("contact-topics"),
+        "topics are for the directory"
+    );
     let checklist = read(out.join("checklists/travel/index.html"));
     let content = &checklist[checklist.find("<div class=\"content\">").unwrap()..];
     let content = &content[..content.find("<aside").unwrap()];

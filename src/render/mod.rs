@@ -97,7 +97,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Markdown `text` written in `page`'s file from line `first_line`, rendered.
-    pub fn markdown_text(&self, page: &Page, text: &str, first_line: usize, skip_h1: bool) -> Rendered {
+    pub fn markdown_text(
+        &self,
+        page: &Page,
+        text: &str,
+        first_line: usize,
+        skip_h1: bool,
+    ) -> Rendered {
         let resolver = SiteResolver {
             site: self.site,
             prefix: &self.config.url_prefix,

@@ -6,13 +6,13 @@
 use std::collections::HashMap;
 
 use super::context::*;
+use super::kinds::{self, contact::contact_ctx};
 use super::markdown::Rendered;
 use super::templates::Templates;
 use crate::config::Config;
 use crate::content::fields::Interval;
 use crate::content::{Date, Kind, Page, Site};
 use crate::error::Result;
-use super::kinds::{self, contact::contact_ctx};
 
 pub struct SiteView<'a> {
     pub(super) config: &'a Config,

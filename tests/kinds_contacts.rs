@@ -147,3 +147,44 @@ fn an_unknown_contact_fails_the_build_with_file_and_line() {
     );
     assert!(!out.exists(), "a failed build writes nothing");
 }
+
+#[test]
+fn internal_fields_stay_out_of_public_cards_directory_and_vcards() {
+    let (tmp, site) = copy_fixture("kinds-site");
+    edit(
+        site.join("content/contacts/ada.md"),
+        "topics = [\"export control\", \"Sanctions\"]\n",
+        "topics = [\"export control\", \"Sanctions\"]\ninternal_fields = [\"phone\", \"location\"]\n",
+    );
+    let out = tmp.path().join("public");
+    let o = run(
+        &site,
+        &[
+            "build",
+            ".",
+            "--out",
+            out.to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--profile",
+            "public",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let vcf = read(out.join("contacts/ada/ada.vcf"));
+    assert!(vcf.contains("\r\nEMAIL;TYPE=INTERNET,WORK:a.lovelace@example.ac.uk\r\n"));
+    assert!(!vcf.contains("TEL") && !vcf.contains("ADR"), "{vcf}");
+    for page in [
+        "contacts/index.html",
+        "contacts/ada/index.html",
+        "checklists/travel/index.html",
+        "triage/which/partner-1/tech-1/licence/index.html",
+    ] {
+        let html = read(out.join(page));
+        assert!(html.contains("a.lovelace@example.ac.uk"), "{page}");
+        assert!(
+            !html.contains("960412") && !html.contains("Elmfield"),
+            "{page}"
+        );
+    }
+}

@@ -170,7 +170,11 @@ fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
 fn read_seeds(root: &Path) -> Vec<String> {
     let dir = root.join("tests").join("fixtures").join("seeds");
     let files = files_with_ext(&dir, "txt");
-    assert!(!files.is_empty(), "no seed texts found in {}", dir.display());
+    assert!(
+        !files.is_empty(),
+        "no seed texts found in {}",
+        dir.display()
+    );
     files
         .iter()
         .map(|p| fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
@@ -256,7 +260,10 @@ mod checker {
         let page = "Read the National Security and Investment Act; also the Academic \
                     Technology Approval Scheme.";
         assert!(copied_windows(page, &seeds).is_empty());
-        assert_eq!(normalise("The Export Control Order 2008"), vec!["the", "2008"]);
+        assert_eq!(
+            normalise("The Export Control Order 2008"),
+            vec!["the", "2008"]
+        );
     }
 
     #[test]

@@ -158,26 +158,7 @@ fn step_html(r: &Renderer<'_>, i: usize, texts: &Texts, step: &Step) -> Result<S
     let page = &r.site.pages[i];
     let prefix = &r.config.url_prefix;
     let base = format!("{prefix}{}", page.path);
-    let fm = &page.fm;
-    let answers_so_far = step
-        .answers
-        .iter()
-        .enumerate()
-        .map(|(k, &(q, a))| AnswerSoFar {
-            question: fm.questions[q].text.clone(),
-            answer: fm.questions[q].answers[a].label.clone(),
-            change_url: format!(
-                "{base}{}",
-                step_path(
-                    page,
-                    &Step {
-                        answers: step.answers[..k].to_vec(),
-                        node: Node::Question(q),
-                    }
-                )
-            ),
-        })
-        .collect();
+    let answers_so_far = answers_so_far(page, step, &base);
     let (question, outcome) = match step.node {
         Node::Question(q) => (Some(question_ctx(page, texts, step, q, &base)), None),
         Node::Outcome(o) => (None, Some(outcome_ctx(r, page, texts, o))),
@@ -219,6 +200,27 @@ fn step_html(r: &Renderer<'_>, i: usize, texts: &Texts, step: &Step) -> Result<S
     ctx.insert("page", &ctx_page);
     ctx.insert("triage", &triage);
     r.templates.render(template, &ctx)
+}
+
+/// The answers given on the way to `step`, each with the URL of its question's page
+/// on that same path (the answers before it kept).
+fn answers_so_far(page: &Page, step: &Step, base: &str) -> Vec<AnswerSoFar> {
+    let fm = &page.fm;
+    step.answers
+        .iter()
+        .enumerate()
+        .map(|(k, &(q, a))| {
+            let earlier = Step {
+                answers: step.answers[..k].to_vec(),
+                node: Node::Question(q),
+            };
+            AnswerSoFar {
+                question: fm.questions[q].text.clone(),
+                answer: fm.questions[q].answers[a].label.clone(),
+                change_url: format!("{base}{}", step_path(page, &earlier)),
+            }
+        })
+        .collect()
 }
 
 fn question_ctx(page: &Page, texts: &Texts, step: &Step, q: usize, base: &str) -> QuestionCtx {

@@ -230,3 +230,48 @@ export async function spaceSubmitsSearch(page, query) {
     ? []
     : [`Space on the search button went to ${page.url()}`];
 }
+
+/**
+ * A checklist's progress, by keyboard: Space on the first task ticks it and the live
+ * count says one more is done; Enter on "Clear all ticks" clears every tick.
+ */
+export async function checklistProgressProblems(page) {
+  const boxes = page.locator("main .task-list input[type=checkbox]");
+  const n = await boxes.count();
+  if (n === 0) return ["no task-list checkboxes"];
+  const status = page.locator("main .task-progress [role=status]");
+  if ((await status.count()) !== 1) return ["no progress status (role=status) above the checklist"];
+  const problems = [];
+  const before = (await status.textContent()).trim();
+  await boxes.first().focus();
+  await page.keyboard.press("Space");
+  const after = (await status.textContent()).trim();
+  if (!(await boxes.first().isChecked())) problems.push("Space does not tick the first task");
+  if (after !== `1 of ${n} done`) problems.push(`after ticking one task the status says "${after}" (before: "${before}")`);
+  const clear = page.locator("main .task-progress button");
+  await clear.focus();
+  await page.keyboard.press("Enter");
+  if ((await boxes.first().isChecked()) || (await status.textContent()).trim() !== `0 of ${n} done`) {
+    problems.push("Enter on the clear button does not clear the ticks");
+  }
+  return problems;
+}
+
+/**
+ * The contacts directory filter, by keyboard: typing `word` in the filter hides the
+ * entries that do not match and the live count says how many are shown.
+ */
+export async function directoryFilterProblems(page, word) {
+  const input = page.locator("#directory-q");
+  if (!(await input.isVisible())) return ["the directory filter is not shown"];
+  const entries = page.locator(".directory-list > li");
+  const total = await entries.count();
+  await input.focus();
+  await page.keyboard.type(word);
+  const shown = await entries.evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).length);
+  const count = (await page.locator("#directory-count").textContent()).trim();
+  const problems = [];
+  if (!(shown > 0 && shown < total)) problems.push(`typing "${word}" shows ${shown} of ${total} entries`);
+  if (count !== `Showing ${shown} of ${total} contacts`) problems.push(`the count says "${count}" with ${shown} of ${total} shown`);
+  return problems;
+}

@@ -123,6 +123,11 @@ export async function longestLine(page) {
 export async function contrastProblems(page, { min = 4.5 } = {}) {
   return page.evaluate((min) => {
     const parse = (c) => {
+      const srgb = /color\(srgb ([^)]+)\)/.exec(c);
+      if (srgb) {
+        const p = srgb[1].split(/[ /]+/).filter(Boolean).map(Number);
+        return { r: p[0] * 255, g: p[1] * 255, b: p[2] * 255, a: p.length > 3 ? p[3] : 1 };
+      }
       const m = /rgba?\(([^)]+)\)/.exec(c);
       if (!m) return null;
       const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);

@@ -37,7 +37,8 @@ export const QUERY = "export control";
 export function representatives(publicDir, pages, { search, editions }) {
   const byKind = new Map();
   for (const p of pages) {
-    if (p.redirect || !p.kind) continue;
+    // Archived editions are added below; the current site stands for each kind.
+    if (p.redirect || !p.kind || p.url.startsWith("/editions/")) continue;
     const size = fs.statSync(path.join(publicDir, p.rel)).size;
     const best = byKind.get(p.kind);
     if (!best || size > best.size) byKind.set(p.kind, { ...p, size });
@@ -51,6 +52,7 @@ export function representatives(publicDir, pages, { search, editions }) {
     out.push({ name: `edition ${id}`, url: `/editions/${id}/` });
     const first = pages.find((p) => !p.redirect && p.url.startsWith(`/editions/${id}/`) && p.kind && p.kind !== "home" && p.kind !== "section");
     if (first) out.push({ name: `edition ${id} ${first.kind}`, url: first.url });
+    if (search) out.push({ name: `edition ${id} search results`, url: `/editions/${id}/search/?q=${encodeURIComponent(QUERY)}` });
   }
   return out;
 }

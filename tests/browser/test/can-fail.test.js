@@ -12,7 +12,14 @@ import { after, before, describe } from "node:test";
 import { test } from "../lib/timed.js";
 import { axeViolations } from "../lib/axe.js";
 import { launch, PHONE, REFLOW } from "../lib/browser.js";
-import { enterFollowsLink, operateProblems, skipLinkWorks, tabThrough } from "../lib/keyboard.js";
+import {
+  checklistProgressProblems,
+  directoryFilterProblems,
+  enterFollowsLink,
+  operateProblems,
+  skipLinkWorks,
+  tabThrough,
+} from "../lib/keyboard.js";
 import { contrastProblems, printProblems, reflowProblems, typographyProblems } from "../lib/layout.js";
 import { navigationProblems, readableProblems, searchFormProblems, triageWalkProblems } from "../lib/nojs.js";
 import { FIXTURES, SUITE_DIR } from "../lib/paths.js";
@@ -118,6 +125,17 @@ const PAGES = {
   "low-contrast.html": html(`${GOOD_STYLE} li { color: #999; }`, GOOD_BODY),
   "nav-broken.html": html(GOOD_STYLE, GOOD_BODY.replace('<a href="/b.html">Other</a>', '<a href="/missing.html">Other</a>')),
   "hidden-list.html": html(`${GOOD_STYLE} li { display: none; }`, GOOD_BODY),
+  "checklist-broken.html": html(
+    GOOD_STYLE,
+    GOOD_BODY.replace("<ul><li>One item", '<ul class="task-list"><li><input type="checkbox" id="t1"><label for="t1">Task</label></li><li>One item'),
+  ),
+  "directory-broken.html": html(
+    GOOD_STYLE,
+    GOOD_BODY.replace(
+      "<h1>A page</h1>",
+      '<h1>Contacts</h1><p><label for="directory-q">Filter</label><input id="directory-q"></p><p id="directory-count">2 contacts</p><ul class="directory-list"><li>Export control manager</li><li>ATAS adviser</li></ul>',
+    ),
+  ),
   "search/index.html": html(GOOD_STYLE, GOOD_BODY.replace("<h1>A page</h1>", '<h1>Search</h1><div id="search-results"></div>')),
   "triage/index.html": html(GOOD_STYLE, GOOD_BODY.replace("<h1>A page</h1>", '<h1>Triage</h1><p><a href="/triage/q1/">Start</a></p>')),
   "triage/q1/index.html": html(GOOD_STYLE, GOOD_BODY.replace("<h1>A page</h1>", "<h1>Question one</h1>")),
@@ -266,6 +284,17 @@ describe("each check reports a page with its fault, and passes a good page", () 
     const problems = await triageWalkProblems(page, server.base, "/triage/", ["/triage/", "/triage/q1/", "/triage/orphan/"]);
     await context.close();
     assert.deepEqual(problems, ["/triage/orphan/ cannot be reached from /triage/ by following links"]);
+  });
+
+  test("checklist: no progress count", async () => {
+    assert.deepEqual(await on("checklist-broken.html", checklistProgressProblems), ["no progress status (role=status) above the checklist"]);
+  });
+
+  test("directory: a filter that filters nothing", async () => {
+    assert.deepEqual(await on("directory-broken.html", (p) => directoryFilterProblems(p, "export")), [
+      'typing "export" shows 2 of 2 entries',
+      'the count says "2 contacts" with 2 of 2 shown',
+    ]);
   });
 
   test("search: a search box that suggests nothing", async () => {

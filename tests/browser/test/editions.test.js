@@ -1,5 +1,5 @@
-// Archived editions: a copy of the site with one edition cut (and one page changed
-// since) is built and served both ways; the edition's pages, with their banner and
+// Archived editions: the site's own editions, or when it has none a copy of the site
+// with one edition cut (and one page changed since), built and served both ways; the edition's pages, with their banner and
 // edition switcher, the edition's search and the "What changed" page pass axe-core,
 // the keyboard checks, reflow, print, text and contrast checks and the Nu HTML Checker.
 import assert from "node:assert/strict";
@@ -11,30 +11,34 @@ import { PHONE, REFLOW } from "../lib/browser.js";
 import { operateProblems, skipLinkWorks, tabThrough } from "../lib/keyboard.js";
 import { contrastProblems, printProblems, reflowProblems, typographyProblems } from "../lib/layout.js";
 import { SITE } from "../lib/paths.js";
-import { siteWithEdition } from "../lib/site.js";
-import { newPage, openSite, QUERY, visit } from "../lib/suite.js";
+import { editionIds, siteWithEdition } from "../lib/site.js";
+import { newPage, openSite, visit } from "../lib/suite.js";
 import { test } from "../lib/timed.js";
 import { checkDirectory } from "../lib/vnu.js";
 
-const copy = siteWithEdition(SITE);
-const site = await openSite({ site: copy });
+// The site's own editions when it has some; else a copy with one cut.
+const copy = editionIds(SITE).length ? null : siteWithEdition(SITE);
+const site = await openSite({ site: copy ?? SITE });
 after(async () => {
   await site.close();
-  fs.rmSync(copy, { recursive: true, force: true });
+  if (copy) fs.rmSync(copy, { recursive: true, force: true });
 });
+const id = site.editions[0];
 
 const changes = site.pages.find((p) => p.kind === "changes");
 const targets = [
   ...site.reps.filter((r) => r.name.startsWith("edition ")),
-  ...(site.searchNeeded ? [{ name: "edition search results", url: `/editions/2026-10/search/?q=${encodeURIComponent(QUERY)}` }] : []),
   ...(changes ? [{ name: "what changed", url: changes.url }] : []),
 ];
 
 describe("archived editions", () => {
   test("the build has the edition, its pages and a What changed page", () => {
-    assert.ok(fs.existsSync(path.join(site.publicDir, "editions", "2026-10", "index.html")), "editions/2026-10/index.html is missing");
+    assert.ok(id, "no edition");
+    assert.ok(fs.existsSync(path.join(site.publicDir, "editions", id, "index.html")), `editions/${id}/index.html is missing`);
     assert.ok(changes, "no page of kind changes");
-    assert.ok(targets.length >= 3, targets.map((t) => t.url).join(", "));
+    const names = targets.map((t) => t.name.replace(id, "ID"));
+    assert.ok(names.includes("edition ID") && names.includes("what changed"), names.join(", "));
+    if (site.searchNeeded) assert.ok(names.includes("edition ID search results"), names.join(", "));
   });
 
   test("the edition's HTML is valid", () => {

@@ -4,8 +4,16 @@
 import assert from "node:assert/strict";
 import { after, describe } from "node:test";
 import { test } from "../lib/timed.js";
-import { enterFollowsLink, operateProblems, skipLinkWorks, spaceSubmitsSearch, tabThrough } from "../lib/keyboard.js";
-import { newPage, openSite, QUERY, visit } from "../lib/suite.js";
+import {
+  checklistProgressProblems,
+  directoryFilterProblems,
+  enterFollowsLink,
+  operateProblems,
+  skipLinkWorks,
+  spaceSubmitsSearch,
+  tabThrough,
+} from "../lib/keyboard.js";
+import { newPage, openSite, QUERY, REQUIRED_URLS, visit } from "../lib/suite.js";
 
 const site = await openSite();
 after(() => site.close());
@@ -62,6 +70,32 @@ for (const server of site.servers) {
       try {
         await visit(page, server, "/");
         assert.deepEqual(await spaceSubmitsSearch(page, QUERY), []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    const checklist = site.reps.find((r) => r.name === "checklist");
+    test("checklist progress: Space ticks a task, the count says so, Enter on the clear button clears", { skip: checklist ? false : "no checklist" }, async () => {
+      const page = await newPage(site.browser);
+      try {
+        await visit(page, server, checklist.url);
+        const hasTasks = (await page.locator("main .task-list input[type=checkbox]").count()) > 0;
+        if (!hasTasks && !site.isRepoSite) return;
+        assert.deepEqual(await checklistProgressProblems(page), []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    const directory = site.pages.some((p) => p.url === REQUIRED_URLS.directory);
+    test("directory filter: typing narrows the list and the count says how many", { skip: directory ? false : "no directory" }, async () => {
+      const page = await newPage(site.browser);
+      try {
+        await visit(page, server, REQUIRED_URLS.directory);
+        const hasFilter = (await page.locator("#directory-filter").count()) > 0;
+        if (!hasFilter && !site.isRepoSite) return;
+        assert.deepEqual(await directoryFilterProblems(page, "export"), []);
       } finally {
         await page.context().close();
       }

@@ -143,6 +143,17 @@ pub fn validate(page: &Page) -> Vec<Diagnostic> {
     if let Some(first) = start(fm) {
         out.extend(reach_problems(page, &lines, &ids, first));
         out.extend(cycle_problems(page, &lines, &ids, first));
+        if unroll(fm).len() >= MAX_STEPS {
+            let d = Diagnostic::error(
+                "decision-tree",
+                &page.display_path,
+                format!(
+                    "the tree has {MAX_STEPS} or more steps once every route through it is counted"
+                ),
+            )
+            .hint("each route gets its own pages; split the tree, or let fewer answers lead to the same question");
+            out.push(lines.at(d, 1, 1));
+        }
     }
     out
 }

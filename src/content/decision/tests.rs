@@ -150,3 +150,26 @@ fn no_questions() {
         vec!["1:1: this triage page has no questions"]
     );
 }
+
+#[test]
+fn a_tree_with_too_many_routes_is_an_error_not_a_hang() {
+    // 12 questions, each with two answers leading to the next: 2^12 routes.
+    let mut text = String::from("start = \"q0\"\n");
+    for i in 0..12 {
+        let next = if i == 11 {
+            "end".to_string()
+        } else {
+            format!("q{}", i + 1)
+        };
+        text.push_str(&format!(
+            "[[questions]]\nid = \"q{i}\"\ntext = \"Q{i}?\"\nanswers = [{{ label = \"A\", next = \"{next}\" }}, {{ label = \"B\", next = \"{next}\" }}]\n"
+        ));
+    }
+    text.push_str("[[outcomes]]\nid = \"end\"\ntitle = \"End\"\n");
+    let p = page(&text);
+    assert_eq!(unroll(&p.fm).len(), MAX_STEPS);
+    assert_eq!(
+        messages(&p),
+        vec!["1:1: the tree has 2000 or more steps once every route through it is counted"]
+    );
+}

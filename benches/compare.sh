@@ -18,6 +18,8 @@
 #   RUN_TIMEOUT=900   seconds before one run is killed; a tool that times out is
 #                     dropped from the remaining rounds
 #   GUIDEBOOK_BIN=    use this binary instead of building target/release/guidebook
+#   LIMIT_AS=         cap each run's address space (prlimit --as, bytes), so a tool
+#                     that grows too large fails instead of exhausting the machine
 set -euo pipefail
 
 N=${1:?usage: benches/compare.sh N}
@@ -119,10 +121,11 @@ command_for() {
         CMD=("$GB" build "$CORPUS/guidebook" --out "$DEST") ;;
     guidebook-rebuild) DEST=$OUT/guidebook-rebuild
         CMD=("$GB" build "$CORPUS/guidebook" --out "$DEST") ;;
+    # No --quiet for Hugo: it would hide the link render hook's warnings too.
     hugo) DEST=$OUT/hugo
-        CMD=("$HUGO" --source "$CORPUS/hugo" --destination "$DEST" --quiet) ;;
+        CMD=("$HUGO" --source "$CORPUS/hugo" --destination "$DEST") ;;
     hugo+pagefind) DEST=$OUT/hugo-pagefind
-        CMD=(bash -c '"$1" --source "$2" --destination "$3" --quiet && "$4" --site "$3" --quiet' \
+        CMD=(bash -c '"$1" --source "$2" --destination "$3" && "$4" --site "$3" --quiet' \
             _ "$HUGO" "$CORPUS/hugo" "$DEST" "$PAGEFIND") ;;
     mdbook) DEST=$OUT/mdbook
         CMD=("$MDBOOK" build "$CORPUS/mdbook" --dest-dir "$DEST") ;;
@@ -137,7 +140,9 @@ run() {
     command_for "$tool"
     # A full build starts from no output; a no-change rebuild keeps the last one.
     [ "$tool" = guidebook-rebuild ] || rm -rf "$DEST"
-    /usr/bin/time -f '%e %U %S %M' -o "$tf" timeout "$RUN_TIMEOUT" "${CMD[@]}" >"$lg" 2>&1 || status=$?
+    local -a limit=()
+    if [ -n "${LIMIT_AS:-}" ]; then limit=(prlimit --as="$LIMIT_AS" --); fi
+    /usr/bin/time -f '%e %U %S %M' -o "$tf" timeout "$RUN_TIMEOUT" "${limit[@]}" "${CMD[@]}" >"$lg" 2>&1 || status=$?
     echo "$tool $round $(tail -n 1 "$tf") $status" >>"$RAW"
     [ "$status" -eq 0 ] || log "$tool round $round exited $status (see $lg)"
     return "$status"
@@ -160,6 +165,7 @@ facts() {
     echo "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
     echo "kernel: $(uname -r)"
     echo "guidebook: $(cd "$ROOT" && git log -1 --format='%h %s' | cut -c1-72)"
+    echo "work tree: $(cd "$ROOT" && git status --porcelain -- src Cargo.toml | wc -l) changed or new files under src/ and Cargo.toml not yet committed"
     echo "guidebook binary: ${GUIDEBOOK_BIN:-target/release/guidebook, built by this script from the work tree}"
     if [ -d "$OUT/guidebook/_search" ]; then
         echo "guidebook search index in build: yes ($(du -sh "$OUT/guidebook/_search" | cut -f1) under _search/)"
@@ -186,7 +192,12 @@ main() {
     local -a tools=($TOOLS) live=()
     for t in "${tools[@]}"; do
         log "warm-up: $t"
-        run "$t" 0 || { log "$t failed its warm-up"; exit 1; }
+        local status=0
+        run "$t" 0 || status=$?
+        if [ "$status" -ne 0 ]; then
+            log "$t failed its warm-up (exit $status; 124 is a time-out); left out of the rounds"
+            continue
+        fi
         check_clean "$t"
         live+=("$t")
     done

@@ -14,14 +14,21 @@ ORDER = ["guidebook", "guidebook-rebuild", "hugo", "hugo+pagefind", "mdbook"]
 
 
 def load(path):
-    runs = {}
+    """Measured runs by tool; warm-up runs of tools with no measured run; failures."""
+    runs, warm, failed = {}, {}, {}
     for line in open(path, encoding="utf-8"):
         f = line.split()
-        if len(f) != 7 or f[1] == "0" or f[6] != "0":
+        if len(f) != 7:
             continue
-        wall, user, sys_, rss = float(f[2]), float(f[3]), float(f[4]), int(f[5])
-        runs.setdefault(f[0], []).append((wall, user + sys_, rss))
-    return runs
+        if f[6] != "0":
+            failed.setdefault(f[0], []).append((f[1], f[6], f[2]))
+            continue
+        row = (float(f[2]), float(f[3]) + float(f[4]), int(f[5]))
+        (warm if f[1] == "0" else runs).setdefault(f[0], []).append(row)
+    for t in list(warm):
+        if t in runs:
+            del warm[t]
+    return runs, warm, failed
 
 
 def medians(rows):
@@ -34,7 +41,9 @@ def fmt_mib(kb):
 
 def main():
     raw, n = sys.argv[1], int(sys.argv[2])
-    runs = load(raw)
+    runs, warm, failed = load(raw)
+    for t, rows in warm.items():
+        runs[t + " (warm-up only)"] = rows
     tools = [t for t in ORDER if t in runs] + [t for t in runs if t not in ORDER]
     med = {t: medians(runs[t]) for t in tools}
     print(f"| {n:,} pages | runs | wall (median) | wall min–max | CPU (median) "
@@ -45,6 +54,12 @@ def main():
         walls = [r[0] for r in runs[t]]
         print(f"| {t} | {len(runs[t])} | {w:.2f} s | {min(walls):.2f}–{max(walls):.2f} s "
               f"| {c:.2f} s | {fmt_mib(m)} | {m / n:,.1f} KiB |")
+    for t, fails in failed.items():
+        what = ", ".join(
+            f"round {r}: " + ("timed out" if code == "124" else f"exit {code}") + f" after {w} s"
+            for r, code, w in fails
+        )
+        print(f"\n{t} failed ({what}).")
     print()
     pairs = [
         ("guidebook", "hugo", "guidebook / Hugo"),

@@ -73,7 +73,7 @@ fn empty_file_binary_junk_and_deep_nesting_build() {
 #[test]
 fn a_50_megabyte_page_builds() {
     let para = "Research security protects your work from people who would misuse it. ".repeat(20);
-    let mut text = String::from("+++\ntitle = \"Big\"\n+++\n");
+    let mut text = String::from("+++\ntitle = \"Big\"\nsummary = \"A very long page.\"\n+++\n");
     while text.len() < 50 * 1024 * 1024 {
         text.push_str(&para);
         text.push_str("\n\n");

@@ -250,7 +250,8 @@ impl Config {
             },
             (None, "internal" | "intranet") => Profile::default(),
             (None, _) => {
-                let mut known: Vec<&str> = self.settings.profiles.keys().map(|k| k.as_str()).collect();
+                let mut known: Vec<&str> =
+                    self.settings.profiles.keys().map(|k| k.as_str()).collect();
                 known.extend(["public", "internal"]);
                 let hint = crate::error::did_you_mean(name, &known)
                     .map(|s| format!("; did you mean `{s}`?"))

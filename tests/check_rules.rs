@@ -38,7 +38,8 @@ fn check(files: &[(&str, &str)], extra_args: &[&str]) -> (Value, i32) {
     let mut args = vec!["check", ".", "--format", "json"];
     args.extend_from_slice(extra_args);
     let o = run_in(site, &args);
-    let json: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
+    let json: Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
     (json, o.status.code().unwrap())
 }
 
@@ -67,7 +68,11 @@ fn one(files: &[(&str, &str)], sev: &str, code: &str, path: &str, line: u64, mes
         vec![(sev.into(), code.into(), path.into(), line, message.into())]
     );
     assert_eq!(status, if sev == "error" { 1 } else { 0 });
-    assert!(v["diagnostics"][0]["hint"].as_str().is_some_and(|h| !h.is_empty()));
+    assert!(
+        v["diagnostics"][0]["hint"]
+            .as_str()
+            .is_some_and(|h| !h.is_empty())
+    );
 }
 
 fn clean(files: &[(&str, &str)]) {
@@ -79,29 +84,54 @@ fn clean(files: &[(&str, &str)]) {
 #[test]
 fn broken_link() {
     let bad = page("", "Go [there](nowhere.md).");
-    one(&[("content/page.md", &bad)], "error", "broken-link", "content/page.md", 8,
-        "link to `nowhere.md`, but there is no page content/nowhere.md");
+    one(
+        &[("content/page.md", &bad)],
+        "error",
+        "broken-link",
+        "content/page.md",
+        8,
+        "link to `nowhere.md`, but there is no page content/nowhere.md",
+    );
     clean(&[("content/page.md", &page("", "Go [home](@/_index.md)."))]);
 }
 
 #[test]
 fn missing_anchor_is_a_warning_by_default_and_configurable() {
     let bad = page("", "## Real heading\n\nGo to [x](#unreal-heading).");
-    one(&[("content/page.md", &bad)], "warning", "missing-anchor", "content/page.md", 10,
-        "link to `#unreal-heading`, but content/page.md has no heading with id `unreal-heading`");
+    one(
+        &[("content/page.md", &bad)],
+        "warning",
+        "missing-anchor",
+        "content/page.md",
+        10,
+        "link to `#unreal-heading`, but content/page.md has no heading with id `unreal-heading`",
+    );
     let strict_cfg = format!("{CONFIG}[links]\nmissing_anchor = \"error\"\n");
-    let (v, status) = check(&[("content/page.md", &bad), ("guidebook.toml", &strict_cfg)], &[]);
+    let (v, status) = check(
+        &[("content/page.md", &bad), ("guidebook.toml", &strict_cfg)],
+        &[],
+    );
     assert_eq!(diags(&v)[0].0, "error");
     assert_eq!(status, 1);
-    clean(&[("content/page.md", &page("", "## Real heading\n\nGo to [x](#real-heading)."))]);
+    clean(&[(
+        "content/page.md",
+        &page("", "## Real heading\n\nGo to [x](#real-heading)."),
+    )]);
 }
 
 #[test]
 fn internal_link_in_public_profile() {
     let public_page = page("visibility = \"public\"\n", "Read [the plan](@/plan.md).");
-    let plan = page("visibility = \"internal\"\n", "Internal.").replace("title = \"Page\"", "title = \"Plan\"");
-    let home_public = HOME.replace("owner = \"lead\"", "owner = \"lead\"\nvisibility = \"public\"");
-    let lead_public = LEAD.replace("owner = \"lead\"", "owner = \"lead\"\nvisibility = \"public\"");
+    let plan = page("visibility = \"internal\"\n", "Internal.")
+        .replace("title = \"Page\"", "title = \"Plan\"");
+    let home_public = HOME.replace(
+        "owner = \"lead\"",
+        "owner = \"lead\"\nvisibility = \"public\"",
+    );
+    let lead_public = LEAD.replace(
+        "owner = \"lead\"",
+        "owner = \"lead\"\nvisibility = \"public\"",
+    );
     let files = [
         ("content/page.md", public_page.as_str()),
         ("content/plan.md", plan.as_str()),
@@ -111,8 +141,13 @@ fn internal_link_in_public_profile() {
     let (v, status) = check(&files, &["--profile", "public"]);
     assert_eq!(
         diags(&v),
-        vec![("error".into(), "internal-link".into(), "content/page.md".into(), 9,
-              "link to `@/plan.md`, an internal page that the public profile leaves out".into())]
+        vec![(
+            "error".into(),
+            "internal-link".into(),
+            "content/page.md".into(),
+            9,
+            "link to `@/plan.md`, an internal page that the public profile leaves out".into()
+        )]
     );
     assert_eq!(status, 1);
     let (v, _) = check(&files, &[]);
@@ -122,8 +157,14 @@ fn internal_link_in_public_profile() {
 #[test]
 fn unknown_contact() {
     let bad = page("contacts = [\"leed\"]\n", "Text.");
-    one(&[("content/page.md", &bad)], "error", "unknown-contact", "content/page.md", 6,
-        "contact `leed` is not a known contact");
+    one(
+        &[("content/page.md", &bad)],
+        "error",
+        "unknown-contact",
+        "content/page.md",
+        6,
+        "contact `leed` is not a known contact",
+    );
     let (v, _) = check(&[("content/page.md", &bad)], &[]);
     assert_eq!(v["diagnostics"][0]["hint"], "did you mean `lead`?");
     clean(&[("content/page.md", &page("contacts = [\"lead\"]\n", "Text."))]);
@@ -132,51 +173,104 @@ fn unknown_contact() {
 #[test]
 fn unknown_contact_in_an_inline_card() {
     let bad = page("", "Text.\n\n{{< contact \"nobody\" >}}");
-    one(&[("content/page.md", &bad)], "error", "unknown-contact", "content/page.md", 10,
-        "contact card `nobody` is not a known contact");
-    clean(&[("content/page.md", &page("", "Text.\n\n{{< contact \"lead\" >}}"))]);
+    one(
+        &[("content/page.md", &bad)],
+        "error",
+        "unknown-contact",
+        "content/page.md",
+        10,
+        "contact card `nobody` is not a known contact",
+    );
+    clean(&[(
+        "content/page.md",
+        &page("", "Text.\n\n{{< contact \"lead\" >}}"),
+    )]);
 }
 
 #[test]
 fn missing_field() {
     let bad = "+++\ntitle = \"ECO\"\nsummary = \"Export control.\"\nowner = \"lead\"\nreviewed = 2026-06-01\nshort_name = \"ECO\"\nrequires = \"A licence.\"\n+++\n\nText, [home](@/_index.md).\n";
-    one(&[("content/legislation/eco.md", bad), ("content/page.md", &page("", "[ECO](@/legislation/eco.md)"))],
-        "error", "missing-field", "content/legislation/eco.md", 1,
-        "a legislation page needs `department`, and this one has none");
+    one(
+        &[
+            ("content/legislation/eco.md", bad),
+            ("content/page.md", &page("", "[ECO](@/legislation/eco.md)")),
+        ],
+        "error",
+        "missing-field",
+        "content/legislation/eco.md",
+        1,
+        "a legislation page needs `department`, and this one has none",
+    );
     let good = bad.replace("short_name", "department = \"DBT\"\nshort_name");
-    clean(&[("content/legislation/eco.md", &good), ("content/page.md", &page("", "[ECO](@/legislation/eco.md)"))]);
+    clean(&[
+        ("content/legislation/eco.md", &good),
+        ("content/page.md", &page("", "[ECO](@/legislation/eco.md)")),
+    ]);
 }
 
 #[test]
 fn duplicate_url() {
     let a = page("slug = \"same\"\n", "A.");
     let b = page("", "B.");
-    one(&[("content/page.md", &a), ("content/same.md", &b)], "error", "duplicate-url", "content/same.md", 0,
-        "this page's URL /same/ is also the URL of content/page.md");
-    clean(&[("content/page.md", &page("", "A. [B](@/same.md)")), ("content/same.md", &b)]);
+    one(
+        &[("content/page.md", &a), ("content/same.md", &b)],
+        "error",
+        "duplicate-url",
+        "content/same.md",
+        0,
+        "this page's URL /same/ is also the URL of content/page.md",
+    );
+    clean(&[
+        ("content/page.md", &page("", "A. [B](@/same.md)")),
+        ("content/same.md", &b),
+    ]);
 }
 
 #[test]
 fn missing_image() {
     let bad = page("", "![A map](map.png)");
-    one(&[("content/page.md", &bad)], "error", "missing-file", "content/page.md", 8,
-        "image `map.png` does not exist");
+    one(
+        &[("content/page.md", &bad)],
+        "error",
+        "missing-file",
+        "content/page.md",
+        8,
+        "image `map.png` does not exist",
+    );
 }
 
 #[test]
 fn image_without_alt_text() {
     let tmp_png = "PNG";
     let bad = page("", "![](map.png)");
-    one(&[("content/page.md", &bad), ("content/map.png", tmp_png)], "error", "image-alt", "content/page.md", 8,
-        "image `map.png` has no alt text");
-    clean(&[("content/page.md", &page("", "![A map of the site](map.png)")), ("content/map.png", tmp_png)]);
+    one(
+        &[("content/page.md", &bad), ("content/map.png", tmp_png)],
+        "error",
+        "image-alt",
+        "content/page.md",
+        8,
+        "image `map.png` has no alt text",
+    );
+    clean(&[
+        (
+            "content/page.md",
+            &page("", "![A map of the site](map.png)"),
+        ),
+        ("content/map.png", tmp_png),
+    ]);
 }
 
 #[test]
 fn skipped_heading_levels() {
     let bad = page("", "## Two\n\n#### Four");
-    one(&[("content/page.md", &bad)], "warning", "heading-levels", "content/page.md", 10,
-        "heading level 4 follows level 2, skipping level 3");
+    one(
+        &[("content/page.md", &bad)],
+        "warning",
+        "heading-levels",
+        "content/page.md",
+        10,
+        "heading level 4 follows level 2, skipping level 3",
+    );
     clean(&[("content/page.md", &page("", "## Two\n\n### Three"))]);
 }
 
@@ -187,11 +281,22 @@ fn unsafe_html_when_sanitising_is_off() {
     let (v, status) = check(&[("guidebook.toml", &cfg), ("content/page.md", &bad)], &[]);
     assert_eq!(
         diags(&v),
-        vec![("error".into(), "unsafe-html".into(), "content/page.md".into(), 8,
-              "raw HTML with an event handler attribute, and sanitising is off".into())]
+        vec![(
+            "error".into(),
+            "unsafe-html".into(),
+            "content/page.md".into(),
+            8,
+            "raw HTML with an event handler attribute, and sanitising is off".into()
+        )]
     );
     assert_eq!(status, 1);
-    let (v, _) = check(&[("guidebook.toml", &cfg), ("content/page.md", &page("", "<div class=\"note\">Hi</div>"))], &[]);
+    let (v, _) = check(
+        &[
+            ("guidebook.toml", &cfg),
+            ("content/page.md", &page("", "<div class=\"note\">Hi</div>")),
+        ],
+        &[],
+    );
     assert_eq!(diags(&v), vec![]);
     // with sanitising on (the default) the same HTML is cleaned, not reported
     clean(&[("content/page.md", &bad)]);
@@ -200,43 +305,97 @@ fn unsafe_html_when_sanitising_is_off() {
 #[test]
 fn review_overdue_is_an_error_and_due_soon_a_warning() {
     let overdue = page("", "Text.").replace("reviewed = 2026-06-01", "reviewed = 2025-10-01");
-    one(&[("content/page.md", &overdue)], "error", "review-overdue", "content/page.md", 5,
-        "review overdue: last reviewed 1 October 2025, due 1 October 2026");
+    one(
+        &[("content/page.md", &overdue)],
+        "error",
+        "review-overdue",
+        "content/page.md",
+        5,
+        "review overdue: last reviewed 1 October 2025, due 1 October 2026",
+    );
     let soon = page("", "Text.").replace("reviewed = 2026-06-01", "reviewed = 2025-12-10");
-    one(&[("content/page.md", &soon)], "warning", "review-due-soon", "content/page.md", 5,
-        "review due 10 December 2026 (within 30 days)");
+    one(
+        &[("content/page.md", &soon)],
+        "warning",
+        "review-due-soon",
+        "content/page.md",
+        5,
+        "review due 10 December 2026 (within 30 days)",
+    );
     clean(&[("content/page.md", &page("", "Text."))]);
 }
 
 #[test]
 fn page_without_owner() {
     let bad = page("", "Text.").replace("owner = \"lead\"\n", "");
-    one(&[("content/page.md", &bad)], "warning", "no-owner", "content/page.md", 1, "this page has no owner");
+    one(
+        &[("content/page.md", &bad)],
+        "warning",
+        "no-owner",
+        "content/page.md",
+        1,
+        "this page has no owner",
+    );
 }
 
 #[test]
 fn orphan_page() {
-    let hidden = page("hidden = true\n", "Nobody links here.").replace("title = \"Page\"", "title = \"Hidden\"");
-    one(&[("content/page.md", &page("", "Text.")), ("content/hidden.md", &hidden)], "warning", "orphan",
-        "content/hidden.md", 0, "no page links to this one and it is in no listing, so readers cannot find it");
-    clean(&[("content/page.md", &page("", "See [hidden](hidden.md).")), ("content/hidden.md", &hidden)]);
+    let hidden = page("hidden = true\n", "Nobody links here.")
+        .replace("title = \"Page\"", "title = \"Hidden\"");
+    one(
+        &[
+            ("content/page.md", &page("", "Text.")),
+            ("content/hidden.md", &hidden),
+        ],
+        "warning",
+        "orphan",
+        "content/hidden.md",
+        0,
+        "no page links to this one and it is in no listing, so readers cannot find it",
+    );
+    clean(&[
+        ("content/page.md", &page("", "See [hidden](hidden.md).")),
+        ("content/hidden.md", &hidden),
+    ]);
 }
 
 #[test]
 fn empty_page() {
-    one(&[("content/page.md", &page("", ""))], "warning", "empty-page", "content/page.md", 7, "this page has no text");
+    one(
+        &[("content/page.md", &page("", ""))],
+        "warning",
+        "empty-page",
+        "content/page.md",
+        7,
+        "this page has no text",
+    );
 }
 
 #[test]
 fn malformed_external_url() {
-    let bad = page("", "See [GOV.UK](htps://www.gov.uk) and [mail](mailto:nobody).");
+    let bad = page(
+        "",
+        "See [GOV.UK](htps://www.gov.uk) and [mail](mailto:nobody).",
+    );
     let (v, _) = check(&[("content/page.md", &bad)], &[]);
-    let msgs: Vec<String> = diags(&v).into_iter().map(|d| format!("{} {}", d.1, d.4)).collect();
-    assert_eq!(msgs, vec![
-        "external-url link to `htps://www.gov.uk`, which starts with `htps:`; did you mean `https:`?",
-        "external-url link to `mailto:nobody`, which has no @ in the email address",
-    ]);
-    clean(&[("content/page.md", &page("", "See [GOV.UK](https://www.gov.uk) and [mail](mailto:a@example.ac.uk)."))]);
+    let msgs: Vec<String> = diags(&v)
+        .into_iter()
+        .map(|d| format!("{} {}", d.1, d.4))
+        .collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "external-url link to `htps://www.gov.uk`, which starts with `htps:`; did you mean `https:`?",
+            "external-url link to `mailto:nobody`, which has no @ in the email address",
+        ]
+    );
+    clean(&[(
+        "content/page.md",
+        &page(
+            "",
+            "See [GOV.UK](https://www.gov.uk) and [mail](mailto:a@example.ac.uk).",
+        ),
+    )]);
 }
 
 #[test]
@@ -253,7 +412,17 @@ fn json_carries_the_review_dashboard_data() {
     let first = &v["review"][0];
     assert_eq!(v["version"], 1);
     assert_eq!(v["summary"]["pages"], 4);
-    for key in ["path", "url", "title", "owner", "owner_name", "reviewed", "review_every", "due", "status"] {
+    for key in [
+        "path",
+        "url",
+        "title",
+        "owner",
+        "owner_name",
+        "reviewed",
+        "review_every",
+        "due",
+        "status",
+    ] {
         assert!(first.get(key).is_some(), "review item lacks {key}: {first}");
     }
     assert_eq!(first["owner_name"], "Pat Lead");
@@ -269,15 +438,32 @@ fn text_format_prints_rustc_style_and_a_summary() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.starts_with("error[front-matter]: unknown field `tittle`, did you mean `title`?\n --> content/travel.md:2:1\n"), "{err}");
-    assert!(err.ends_with("Checked 2 pages: 1 error, 0 warnings\n"), "{err}");
+    assert!(
+        err.ends_with("Checked 2 pages: 1 error, 0 warnings\n"),
+        "{err}"
+    );
     assert!(!site.join("public").exists(), "check writes nothing");
 }
 
 #[test]
 fn the_knowledge_base_passes_check_strict() {
-    let o = run_in(&root(), &["check", ".", "--strict", "--today", "2026-11-22"]);
+    let o = run_in(
+        &root(),
+        &["check", ".", "--strict", "--today", "2026-11-22"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains(": 0 errors, 0 warnings"));
-    let o = run_in(&root(), &["check", ".", "--strict", "--profile", "public", "--today", "2026-11-22"]);
+    let o = run_in(
+        &root(),
+        &[
+            "check",
+            ".",
+            "--strict",
+            "--profile",
+            "public",
+            "--today",
+            "2026-11-22",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

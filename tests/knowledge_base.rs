@@ -22,7 +22,9 @@ fn page_links(html: &str) -> BTreeSet<String> {
     html.split("href=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
-        .filter(|h| h.starts_with('/') && !h.starts_with("//") && h.ends_with('/') || h.contains("/#"))
+        .filter(|h| {
+            h.starts_with('/') && !h.starts_with("//") && h.ends_with('/') || h.contains("/#")
+        })
         .map(|h| h.split('#').next().unwrap_or(h).to_string())
         .filter(|h| h.starts_with('/') && !h.starts_with("/assets/") && !h.starts_with("/_search/"))
         .collect()
@@ -34,8 +36,15 @@ fn page_html(out: &std::path::Path, url: &str) -> Option<String> {
 
 /// The main text of a page: what is between `<div class="content">` and its close.
 fn content_of(html: &str) -> &str {
-    let start = html.find("<div class=\"content\">").map(|i| i + 21).unwrap_or(0);
-    let end = html[start..].find("</article>").or_else(|| html[start..].find("</main>")).map(|e| start + e).unwrap_or(html.len());
+    let start = html
+        .find("<div class=\"content\">")
+        .map(|i| i + 21)
+        .unwrap_or(0);
+    let end = html[start..]
+        .find("</article>")
+        .or_else(|| html[start..].find("</main>"))
+        .map(|e| start + e)
+        .unwrap_or(html.len());
     &html[start..end]
 }
 
@@ -49,7 +58,9 @@ fn common_questions_are_answered_within_two_clicks_of_home() {
         if d == 2 {
             continue;
         }
-        let Some(html) = page_html(&out, &url) else { continue };
+        let Some(html) = page_html(&out, &url) else {
+            continue;
+        };
         for next in page_links(&html) {
             if !depth.contains_key(&next) {
                 depth.insert(next.clone(), d + 1);
@@ -58,7 +69,10 @@ fn common_questions_are_answered_within_two_clicks_of_home() {
         }
     }
     let within = |url: &str, needle: &str| {
-        assert!(depth.contains_key(url), "{url} is not within two clicks of home");
+        assert!(
+            depth.contains_key(url),
+            "{url} is not within two clicks of home"
+        );
         let html = page_html(&out, url).unwrap_or_else(|| panic!("{url} missing"));
         assert!(html.contains(needle), "{url} does not say {needle:?}");
     };
@@ -97,7 +111,10 @@ fn every_page_links_to_another_and_is_linked_from_another() {
     let mut without_links = Vec::new();
     for url in &pages {
         let html = page_html(&out, url).unwrap();
-        let links: BTreeSet<String> = page_links(content_of(&html)).into_iter().filter(|l| l != url).collect();
+        let links: BTreeSet<String> = page_links(content_of(&html))
+            .into_iter()
+            .filter(|l| l != url)
+            .collect();
         if links.is_empty() {
             without_links.push(url.clone());
         }
@@ -105,11 +122,21 @@ fn every_page_links_to_another_and_is_linked_from_another() {
             *linked_from.entry(l).or_default() += 1;
         }
     }
-    assert_eq!(without_links, Vec::<String>::new(), "pages whose text links nowhere");
+    assert_eq!(
+        without_links,
+        Vec::<String>::new(),
+        "pages whose text links nowhere"
+    );
     let unlinked: Vec<&String> = pages
         .iter()
         .filter(|u| *u != "/" && !linked_from.contains_key(*u))
-        .filter(|u| !u.contains("/triage/which-processes-apply/") || u.ends_with("which-processes-apply/"))
+        .filter(|u| {
+            !u.contains("/triage/which-processes-apply/") || u.ends_with("which-processes-apply/")
+        })
         .collect();
-    assert_eq!(unlinked, Vec::<&String>::new(), "pages no other page's text links to");
+    assert_eq!(
+        unlinked,
+        Vec::<&String>::new(),
+        "pages no other page's text links to"
+    );
 }

@@ -25,7 +25,9 @@ fn build(profile: Option<&str>) -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn contains_marker(bytes: &[u8]) -> bool {
-    bytes.windows(MARKER.len()).any(|w| w.eq_ignore_ascii_case(MARKER.as_bytes()))
+    bytes
+        .windows(MARKER.len())
+        .any(|w| w.eq_ignore_ascii_case(MARKER.as_bytes()))
 }
 
 /// Files whose bytes (or decompressed bytes) hold the marker.
@@ -35,12 +37,16 @@ fn leaking_files(out: &Path) -> Vec<String> {
         let mut all = vec![bytes.clone()];
         if path.ends_with(".gz") {
             let mut s = Vec::new();
-            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut s).unwrap();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut s)
+                .unwrap();
             all.push(s);
         }
         if path.ends_with(".br") {
             let mut s = Vec::new();
-            brotli::Decompressor::new(&bytes[..], 4096).read_to_end(&mut s).unwrap();
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_end(&mut s)
+                .unwrap();
             all.push(s);
         }
         if all.iter().any(|b| contains_marker(b)) {
@@ -65,14 +71,20 @@ fn leaking_index_entries(index_dir: &Path) -> Vec<String> {
             let mut stream = inverted.terms().stream().unwrap();
             while stream.advance() {
                 if contains_marker(stream.key()) {
-                    found.push(format!("term {}: {}", entry.name(), String::from_utf8_lossy(stream.key())));
+                    found.push(format!(
+                        "term {}: {}",
+                        entry.name(),
+                        String::from_utf8_lossy(stream.key())
+                    ));
                 }
             }
         }
     }
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         for doc in 0..segment.max_doc() {
-            let d: tantivy::TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).unwrap();
+            let d: tantivy::TantivyDocument = searcher
+                .doc(tantivy::DocAddress::new(ord as u32, doc))
+                .unwrap();
             let json = tantivy::Document::to_json(&d, &schema);
             if contains_marker(json.as_bytes()) {
                 found.push(format!("stored document: {json}"));
@@ -97,21 +109,36 @@ fn the_intranet_build_has_every_marker() {
         "index.html",
         "review/index.html",
     ] {
-        assert!(leaks.iter().any(|l| l == f), "{f} should hold a marker in the intranet build: {leaks:?}");
+        assert!(
+            leaks.iter().any(|l| l == f),
+            "{f} should hold a marker in the intranet build: {leaks:?}"
+        );
     }
-    assert!(!leaking_index_entries(&out.join("_search/index")).is_empty(), "the intranet index holds the internal pages");
+    assert!(
+        !leaking_index_entries(&out.join("_search/index")).is_empty(),
+        "the intranet index holds the internal pages"
+    );
 }
 
 #[test]
 fn the_public_build_holds_no_internal_material() {
     let (_t, out) = build(Some("public"));
     assert_eq!(leaking_files(&out), Vec::<String>::new());
-    assert_eq!(leaking_index_entries(&out.join("_search/index")), Vec::<String>::new());
+    assert_eq!(
+        leaking_index_entries(&out.join("_search/index")),
+        Vec::<String>::new()
+    );
     // what is public is still there
     let lead = read(out.join("contacts/lead/index.html"));
     assert!(lead.contains("p.lead@example.ac.uk"));
-    assert!(!lead.contains("01632 960999"), "internal phone field dropped");
+    assert!(
+        !lead.contains("01632 960999"),
+        "internal phone field dropped"
+    );
     assert!(out.join("guidance/img/public-map.png").is_file());
-    assert!(!out.join("review").exists(), "the review dashboard is internal");
+    assert!(
+        !out.join("review").exists(),
+        "the review dashboard is internal"
+    );
     assert!(!out.join("guidance/secret-page").exists());
 }

@@ -48,7 +48,8 @@ fn check_link(
                 return Some(
                     Diagnostic::error(
                         "internal-link",
-                        path,format!(
+                        path,
+                        format!(
                             "link to `{}`, an internal page that the {profile} profile leaves out",
                             link.dest
                         ),
@@ -104,7 +105,12 @@ fn external(link: &LinkRef, path: &str) -> Option<Diagnostic> {
     let scheme = dest.split(':').next().unwrap_or("").to_ascii_lowercase();
     let problem = match scheme.as_str() {
         "http" | "https" => match url::Url::parse(dest) {
-            Ok(u) if u.host_str().is_some_and(|h| h.contains('.') || h == "localhost") => None,
+            Ok(u)
+                if u.host_str()
+                    .is_some_and(|h| h.contains('.') || h == "localhost") =>
+            {
+                None
+            }
             Ok(_) => Some("has no valid host name".to_string()),
             Err(e) => Some(format!("is not a valid address ({e})")),
         },
@@ -114,8 +120,12 @@ fn external(link: &LinkRef, path: &str) -> Option<Diagnostic> {
             .map(|s| format!("starts with `{other}:`; did you mean `{s}:`?")),
     }?;
     Some(
-        Diagnostic::warning("external-url", path, format!("link to `{dest}`, which {problem}"))
-            .hint("check the address: open it in a browser and copy it from the address bar"),
+        Diagnostic::warning(
+            "external-url",
+            path,
+            format!("link to `{dest}`, which {problem}"),
+        )
+        .hint("check the address: open it in a browser and copy it from the address bar"),
     )
 }
 

@@ -42,7 +42,12 @@ pub fn run(config: &Config, site: &Site, rendered: &[Rendered]) -> Diagnostics {
 }
 
 /// Run every rule. `rendered[i]` belongs to `site.pages[i]`.
-pub fn run_with(config: &Config, site: &Site, rendered: &[Rendered], opts: &CheckOptions) -> Diagnostics {
+pub fn run_with(
+    config: &Config,
+    site: &Site,
+    rendered: &[Rendered],
+    opts: &CheckOptions,
+) -> Diagnostics {
     let mut d = Diagnostics::new();
     d.extend(links::check(config, site, rendered));
     d.extend(contacts::check(site, rendered));

@@ -23,7 +23,10 @@ pub fn check(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
                 &p.display_path,
                 "no page links to this one and it is in no listing, so readers cannot find it",
             )
-            .hint(format!("link to it from a related page with `[{}](@/{})`", p.title, p.rel))
+            .hint(format!(
+                "link to it from a related page with `[{}](@/{})`",
+                p.title, p.rel
+            ))
         })
         .collect()
 }
@@ -69,12 +72,21 @@ fn edges(site: &Site, rendered: &[Rendered], i: usize) -> Vec<usize> {
                 out.push(t);
             }
         }
-        out.extend(outcome.contacts.iter().filter_map(|c| site.contacts.get(c).copied()));
+        out.extend(
+            outcome
+                .contacts
+                .iter()
+                .filter_map(|c| site.contacts.get(c).copied()),
+        );
     }
     out
 }
 
-fn named_contacts<'a>(site: &'a Site, page: &'a Page, r: &'a Rendered) -> impl Iterator<Item = usize> + 'a {
+fn named_contacts<'a>(
+    site: &'a Site,
+    page: &'a Page,
+    r: &'a Rendered,
+) -> impl Iterator<Item = usize> + 'a {
     page.fm
         .owner
         .iter()
@@ -85,7 +97,9 @@ fn named_contacts<'a>(site: &'a Site, page: &'a Page, r: &'a Rendered) -> impl I
 
 fn find(site: &Site, rel: &str) -> Option<usize> {
     site.by_rel.get(rel).copied().or_else(|| {
-        let alt = rel.strip_suffix("_index.md").map(|d| format!("{d}index.md"))?;
+        let alt = rel
+            .strip_suffix("_index.md")
+            .map(|d| format!("{d}index.md"))?;
         site.by_rel.get(&alt).copied()
     })
 }

@@ -55,7 +55,10 @@ pub fn items(config: &Config, site: &Site, today: Date) -> Vec<ReviewItem> {
         .filter(|p| p.file.is_some())
         .map(|p| {
             let every = every(config, p);
-            let due = p.fm.reviewed.zip(Interval::parse(every)).map(|(d, i)| i.after(d));
+            let due =
+                p.fm.reviewed
+                    .zip(Interval::parse(every))
+                    .map(|(d, i)| i.after(d));
             let status = match due {
                 None => Status::NeverReviewed,
                 Some(d) if d < today => Status::Overdue,
@@ -67,9 +70,12 @@ pub fn items(config: &Config, site: &Site, today: Date) -> Vec<ReviewItem> {
                 url: format!("{}{}", config.url_prefix, p.path),
                 title: p.title.clone(),
                 owner: p.fm.owner.clone(),
-                owner_name: p.fm.owner.as_ref().and_then(|o| site.contact(o)).map(|c| {
-                    c.fm.name.clone().unwrap_or_else(|| c.title.clone())
-                }),
+                owner_name: p
+                    .fm
+                    .owner
+                    .as_ref()
+                    .and_then(|o| site.contact(o))
+                    .map(|c| c.fm.name.clone().unwrap_or_else(|| c.title.clone())),
                 reviewed: p.fm.reviewed.map(|d| d.to_string()),
                 review_every: every.to_string(),
                 due: due.map(|d| d.to_string()),
@@ -84,14 +90,14 @@ pub fn items(config: &Config, site: &Site, today: Date) -> Vec<ReviewItem> {
             }
         })
         .collect();
-    items.sort_by(|a, b| {
-        (a.status, &a.due, &a.path).cmp(&(b.status, &b.due, &b.path))
-    });
+    items.sort_by(|a, b| (a.status, &a.due, &a.path).cmp(&(b.status, &b.due, &b.path)));
     items
 }
 
 fn every<'a>(config: &'a Config, p: &'a Page) -> &'a str {
-    p.fm.review_every.as_deref().unwrap_or(&config.settings.review.every)
+    p.fm.review_every
+        .as_deref()
+        .unwrap_or(&config.settings.review.every)
 }
 
 /// Owner and review rules; only for sites with a guidebook.toml (a bare folder of
@@ -106,13 +112,20 @@ pub fn check(config: &Config, site: &Site, today: Date) -> Vec<Diagnostic> {
             Diagnostic::error(
                 "review-interval",
                 crate::config::CONFIG_FILE,
-                format!("`[review] every = \"{}\"` is not an interval", config.settings.review.every),
+                format!(
+                    "`[review] every = \"{}\"` is not an interval",
+                    config.settings.review.every
+                ),
             )
             .hint("write it like \"12 months\", \"6 weeks\" or \"2 years\""),
         );
     }
     let soon = config.settings.review.due_soon_days;
-    for p in site.pages.iter().filter(|p| p.file.is_some() && !p.has_errors) {
+    for p in site
+        .pages
+        .iter()
+        .filter(|p| p.file.is_some() && !p.has_errors)
+    {
         out.extend(page_rules(config, p, today, soon));
     }
     out
@@ -130,50 +143,74 @@ fn page_rules(config: &Config, p: &Page, today: Date, soon: u32) -> Vec<Diagnost
         }
     };
     if p.fm.owner.is_none() {
-        out.push(at_key(
-            Diagnostic::warning("no-owner", &p.display_path, "this page has no owner"),
-            "owner",
-        )
-        .hint("add `owner = \"<contact id>\"`: the person who keeps this page true"));
+        out.push(
+            at_key(
+                Diagnostic::warning("no-owner", &p.display_path, "this page has no owner"),
+                "owner",
+            )
+            .hint("add `owner = \"<contact id>\"`: the person who keeps this page true"),
+        );
     }
     let every = every(config, p);
     let Some(interval) = Interval::parse(every) else {
-        out.push(at_key(
-            Diagnostic::error("review-interval", &p.display_path, format!("`review_every = \"{every}\"` is not an interval")),
-            "review_every",
-        )
-        .hint("write it like \"12 months\", \"6 weeks\" or \"2 years\""));
+        out.push(
+            at_key(
+                Diagnostic::error(
+                    "review-interval",
+                    &p.display_path,
+                    format!("`review_every = \"{every}\"` is not an interval"),
+                ),
+                "review_every",
+            )
+            .hint("write it like \"12 months\", \"6 weeks\" or \"2 years\""),
+        );
         return out;
     };
     let Some(reviewed) = p.fm.reviewed else {
-        out.push(at_key(
-            Diagnostic::warning("review-missing", &p.display_path, "this page has never been reviewed"),
-            "reviewed",
-        )
-        .hint(format!("review it, then add `reviewed = {today}`")));
+        out.push(
+            at_key(
+                Diagnostic::warning(
+                    "review-missing",
+                    &p.display_path,
+                    "this page has never been reviewed",
+                ),
+                "reviewed",
+            )
+            .hint(format!("review it, then add `reviewed = {today}`")),
+        );
         return out;
     };
     let due = interval.after(reviewed);
     if due < today {
-        out.push(at_key(
-            Diagnostic::error(
-                "review-overdue",
-                &p.display_path,
-                format!("review overdue: last reviewed {}, due {}", reviewed.human(), due.human()),
-            ),
-            "reviewed",
-        )
-        .hint(format!("review the page with its owner, then set `reviewed = {today}`")));
+        out.push(
+            at_key(
+                Diagnostic::error(
+                    "review-overdue",
+                    &p.display_path,
+                    format!(
+                        "review overdue: last reviewed {}, due {}",
+                        reviewed.human(),
+                        due.human()
+                    ),
+                ),
+                "reviewed",
+            )
+            .hint(format!(
+                "review the page with its owner, then set `reviewed = {today}`"
+            )),
+        );
     } else if due <= Interval::Days(soon).after(today) {
-        out.push(at_key(
-            Diagnostic::warning(
-                "review-due-soon",
-                &p.display_path,
-                format!("review due {} (within {soon} days)", due.human()),
-            ),
-            "reviewed",
-        )
-        .hint("plan the review with the page owner"));
+        out.push(
+            at_key(
+                Diagnostic::warning(
+                    "review-due-soon",
+                    &p.display_path,
+                    format!("review due {} (within {soon} days)", due.human()),
+                ),
+                "reviewed",
+            )
+            .hint("plan the review with the page owner"),
+        );
     }
     out
 }

@@ -63,7 +63,10 @@ fn missing_fields(page: &Page) -> Vec<Diagnostic> {
             Diagnostic::error(
                 "missing-field",
                 &page.display_path,
-                format!("a {} page needs `{f}`, and this one has none", page.kind.name()),
+                format!(
+                    "a {} page needs `{f}`, and this one has none",
+                    page.kind.name()
+                ),
             )
             .at(&page.text, 1, 1, 3)
             .hint(field_hint(f))
@@ -115,10 +118,16 @@ fn heading_levels(page: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     "heading-levels",
                     &page.display_path,
-                    format!("heading level {level} follows level {prev}, skipping level {}", prev + 1),
+                    format!(
+                        "heading level {level} follows level {prev}, skipping level {}",
+                        prev + 1
+                    ),
                 )
                 .at(&page.text, line, 1, level as usize)
-                .hint(format!("use {} for this heading, so screen reader users can follow the outline", "#".repeat(prev as usize + 1))),
+                .hint(format!(
+                    "use {} for this heading, so screen reader users can follow the outline",
+                    "#".repeat(prev as usize + 1)
+                )),
             );
         }
         if level > 1 {
@@ -135,7 +144,12 @@ fn empty_page(page: &Page, r: &Rendered) -> Option<Diagnostic> {
         || r.links.iter().any(|l| l.is_image);
     (!exempt && r.text.trim().is_empty()).then(|| {
         Diagnostic::warning("empty-page", &page.display_path, "this page has no text")
-            .at(&page.text, page.body_line.min(page.text.lines().count().max(1)), 1, 1)
+            .at(
+                &page.text,
+                page.body_line.min(page.text.lines().count().max(1)),
+                1,
+                1,
+            )
             .hint("write the page, or mark it `draft = true` until it is ready")
     })
 }
@@ -161,7 +175,9 @@ fn unsafe_html(page: &Page, r: &Rendered) -> Vec<Diagnostic> {
                     format!("raw HTML with {what}, and sanitising is off"),
                 )
                 .at(&page.text, *line, 1, 1)
-                .hint("remove it, or turn sanitising back on with `[markdown] sanitize_html = true`"),
+                .hint(
+                    "remove it, or turn sanitising back on with `[markdown] sanitize_html = true`",
+                ),
             )
         })
         .collect()

@@ -83,7 +83,8 @@ pub fn run(a: CheckArgs) -> Result<Outcome> {
                 diagnostics: d.iter().collect(),
                 review: &report.review,
             };
-            let text = serde_json::to_string_pretty(&doc).map_err(|e| Error::Other(e.to_string()))?;
+            let text =
+                serde_json::to_string_pretty(&doc).map_err(|e| Error::Other(e.to_string()))?;
             // a closed pipe (`| head`) is not an error worth a panic
             let _ = writeln!(std::io::stdout().lock(), "{text}");
             Ok(Outcome {

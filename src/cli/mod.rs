@@ -8,8 +8,8 @@ mod edition;
 mod host;
 mod init;
 mod new;
-mod serve;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 

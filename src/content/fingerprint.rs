@@ -33,7 +33,11 @@ pub fn compute(config: &Config, options: &str, skip: &[PathBuf]) -> Result<Strin
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).map_err(|e| Error::read(f, e))?;
-            let rel = f.strip_prefix(&config.root).unwrap_or(f).to_string_lossy().into_owned();
+            let rel = f
+                .strip_prefix(&config.root)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .into_owned();
             Ok((rel, *blake3::hash(&bytes).as_bytes()))
         })
         .collect::<Result<_>>()?;
@@ -63,14 +67,17 @@ fn collect(dir: &Path, skip: &[PathBuf], out: &mut Vec<PathBuf>) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
-    let walker = WalkDir::new(dir).follow_links(true).into_iter().filter_entry(|e| {
-        let name = e.file_name().to_string_lossy();
-        e.depth() == 0
-            || !(name.starts_with('.')
-                || name == "node_modules"
-                || name == "target"
-                || skip.iter().any(|s| s == e.path()))
-    });
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(name.starts_with('.')
+                    || name == "node_modules"
+                    || name == "target"
+                    || skip.iter().any(|s| s == e.path()))
+        });
     for entry in walker {
         let entry = entry.map_err(|e| Error::read(dir, e.into()))?;
         if entry.file_type().is_file() {

@@ -11,7 +11,9 @@ use super::{Asset, Page};
 use crate::config::{Profile, Visibility};
 
 /// The fields of a contact that `internal_fields` may name.
-pub const CONTACT_FIELDS: &[&str] = &["name", "role", "team", "faculty", "email", "phone", "location", "hours"];
+pub const CONTACT_FIELDS: &[&str] = &[
+    "name", "role", "team", "faculty", "email", "phone", "location", "hours",
+];
 
 /// Whether an item of visibility `v` belongs in a build with `profile`.
 pub fn admits(profile: Option<&Profile>, v: crate::config::Visibility) -> bool {
@@ -72,7 +74,8 @@ pub fn referenced_assets(pages: &[Page], assets: Vec<Asset>) -> Vec<Asset> {
                 let body = p.body();
                 let dir = p.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
                 let relative = a.rel.strip_prefix(dir).map(|r| r.trim_start_matches('/'));
-                body.contains(a.rel.as_str()) || relative.is_some_and(|r| !dir.is_empty() && body.contains(r))
+                body.contains(a.rel.as_str())
+                    || relative.is_some_and(|r| !dir.is_empty() && body.contains(r))
                     || (dir.is_empty() && body.contains(a.rel.as_str()))
             })
         })

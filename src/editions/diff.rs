@@ -75,7 +75,7 @@ impl Period {
             .filter(|c| self.until.is_none_or(|u| c.date <= u))
             .cloned()
             .collect();
-        v.sort_by(|a, b| b.date.cmp(&a.date));
+        v.sort_by_key(|c| std::cmp::Reverse(c.date));
         v
     }
 }

@@ -83,7 +83,7 @@ impl Registry {
         }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
         let shown = config.display_path(&path);
-        let editions = parse(&text, &shown).map_err(|d| Error::Config(Box::new(d)))?;
+        let editions = parse(&text, &shown).map_err(Error::Config)?;
         Ok(Registry {
             editions,
             path,
@@ -114,7 +114,7 @@ impl Registry {
 }
 
 /// Parse the registry text; `shown` is its path for messages.
-pub fn parse(text: &str, shown: &str) -> Result<Vec<Edition>, Diagnostic> {
+pub fn parse(text: &str, shown: &str) -> Result<Vec<Edition>, Box<Diagnostic>> {
     let file: File = toml::from_str(text).map_err(|e| {
         let (line, col, span) = match e.span() {
             Some(r) => {
@@ -124,15 +124,17 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<Edition>, Diagnostic> {
             None => (1, 1, 1),
         };
         let message = e.message().lines().next().unwrap_or("").to_string();
-        Diagnostic::error("editions", shown, message)
-            .at(text, line, col, span)
-            .hint("each edition is a table: [[edition]] with id, title, date = YYYY-MM-DD, summary, checksum")
+        Box::new(
+            Diagnostic::error("editions", shown, message)
+                .at(text, line, col, span)
+                .hint("each edition is a table: [[edition]] with id, title, date = YYYY-MM-DD, summary, checksum"),
+        )
     })?;
     let mut out: Vec<Edition> = Vec::new();
     for entry in file.edition {
         let at = |msg: String| {
             let line = find_line(text, &entry.id);
-            Diagnostic::error("editions", shown, msg).at(text, line, 1, 1)
+            Box::new(Diagnostic::error("editions", shown, msg).at(text, line, 1, 1))
         };
         if let Some(why) = invalid_id(&entry.id) {
             return Err(at(format!("invalid edition id `{}`: {why}", entry.id)));

@@ -68,7 +68,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .out
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
-    let today = opts.today.unwrap_or_else(|| check::CheckOptions::default().today);
+    let today = opts
+        .today
+        .unwrap_or_else(|| check::CheckOptions::default().today);
     let options = format!(
         "profile={:?} drafts={} strict={} today={today}",
         opts.profile, opts.drafts, opts.strict
@@ -137,7 +139,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         pages: report.pages,
         sections: report.sections,
         warnings: report.diagnostics.warnings(),
-        report: report.diagnostics.iter().map(|d| d.render() + "\n").collect(),
+        report: report
+            .diagnostics
+            .iter()
+            .map(|d| d.render() + "\n")
+            .collect(),
     })?;
     staging.commit()?;
     report.written = true;
@@ -195,12 +201,26 @@ fn build_site(
         return Ok(diags);
     }
     if job.base.is_empty() {
-        write_current_site_files(&renderer, shared.theme, shared.snapshots, staging, job.today)?;
+        write_current_site_files(
+            &renderer,
+            shared.theme,
+            shared.snapshots,
+            staging,
+            job.today,
+        )?;
     } else {
         write_page_files(site, &renderer, staging, job.base)?;
         write_sitemap(config, site, staging, job.base)?;
     }
-    search::build_at(config, site, &rendered, &renderer, staging, job.base, job.edition)?;
+    search::build_at(
+        config,
+        site,
+        &rendered,
+        &renderer,
+        staging,
+        job.base,
+        job.edition,
+    )?;
     Ok(diags)
 }
 
@@ -311,7 +331,12 @@ fn write_sitemap(config: &Config, site: &Site, staging: &Staging, base: &str) ->
 
 /// The files that go with the pages of a site published under `base`: redirects
 /// from aliases, vCards and triage steps, and the images and documents beside the pages.
-fn write_page_files(site: &Site, renderer: &Renderer<'_>, staging: &Staging, base: &str) -> Result<()> {
+fn write_page_files(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    base: &str,
+) -> Result<()> {
     for (i, page) in site.pages.iter().enumerate() {
         for alias in &page.fm.aliases {
             let path = alias_path(alias);

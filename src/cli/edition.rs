@@ -182,9 +182,10 @@ struct Side {
 
 fn side(config: &Config, registry: &Registry, name: &str) -> Result<Side> {
     if name == "current" {
+        let shown = config.display_path(&config.content_dir);
         return Ok(Side {
             edition: None,
-            label: config.display_path(&config.content_dir),
+            label: if shown.is_empty() { ".".into() } else { shown },
             config: config.clone(),
         });
     }

@@ -2,9 +2,10 @@
 //! changed page with a readable line diff (the `similar` crate) and the change notes
 //! its front matter gained in between.
 //!
-//! Input: the pages of each side as [`Doc`]s, read from a folder ([`read_dir`]) or
-//! taken from a loaded [`Site`] ([`docs_of`]). Output: a [`Comparison`]. Pages are
-//! matched by their path in the content folder. Reads files only in [`read_dir`].
+//! Input: the pages of each side as [`Doc`]s, read from a folder ([`read_dir`]),
+//! taken from a loaded [`Site`] ([`docs_of`]) or from page summaries
+//! ([`docs_of_summaries`]). Output: a [`Comparison`]. Pages are matched by their path
+//! in the content folder and compared by digest. Reads files only in [`read_dir`].
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -13,6 +14,8 @@ use std::time::Duration;
 
 use similar::TextDiff;
 
+use super::manifest::hash;
+use super::snapshot::PageSummary;
 use crate::config::Config;
 use crate::content::fields::Change;
 use crate::content::walk::walk;
@@ -30,7 +33,10 @@ pub struct Doc<'a> {
     pub title: Cow<'a, str>,
     /// URL path without the site prefix (`legislation/atas/`).
     pub path: Cow<'a, str>,
+    /// The file's text (empty when only its digest is known).
     pub text: Cow<'a, str>,
+    /// BLAKE3 of the text: what decides whether a page changed.
+    pub digest: Cow<'a, str>,
     pub changes: Cow<'a, [Change]>,
 }
 
@@ -104,7 +110,7 @@ pub fn compare(
     for (rel, d) in &new_by {
         match old_by.get(rel) {
             None => c.added.push(entry(d, period.notes(&d.changes))),
-            Some(o) if o.text != d.text => c.changed.push(Changed {
+            Some(o) if o.digest != d.digest => c.changed.push(Changed {
                 entry: entry(d, period.notes(&d.changes)),
                 diff: labels
                     .map(|l| unified(&o.text, &d.text, rel, l))
@@ -146,7 +152,25 @@ pub fn docs_of(site: &Site) -> Vec<Doc<'_>> {
             title: Cow::Borrowed(&p.title),
             path: Cow::Borrowed(&p.path),
             text: Cow::Borrowed(&p.text),
+            digest: Cow::Owned(hash(p.text.as_bytes())),
             changes: Cow::Borrowed(&p.fm.changes),
+        })
+        .collect()
+}
+
+/// The pages of an edition known only by their summaries (no text).
+pub fn docs_of_summaries(pages: &[PageSummary]) -> Vec<Doc<'_>> {
+    pages
+        .iter()
+        .filter_map(|p| {
+            Some(Doc {
+                rel: Cow::Borrowed(p.rel.as_deref()?),
+                title: Cow::Borrowed(&p.title),
+                path: Cow::Borrowed(&p.path),
+                text: Cow::Borrowed(""),
+                digest: Cow::Borrowed(&p.digest),
+                changes: Cow::Borrowed(&p.changes),
+            })
         })
         .collect()
 }
@@ -170,6 +194,7 @@ pub fn read_dir(config: &Config) -> Result<Vec<Doc<'static>>> {
             rel: Cow::Owned(rel),
             title: Cow::Owned(title),
             path: Cow::Owned(path),
+            digest: Cow::Owned(hash(text.as_bytes())),
             text: Cow::Owned(text),
             changes: Cow::Owned(changes),
         });
@@ -187,6 +212,7 @@ mod tests {
             title: Cow::Owned(rel.trim_end_matches(".md").into()),
             path: Cow::Owned(rel.replace(".md", "/")),
             text: Cow::Owned(text.into()),
+            digest: Cow::Owned(hash(text.as_bytes())),
             changes: notes
                 .iter()
                 .map(|(d, n)| Change {

@@ -1,34 +1,80 @@
-//! Reading every edition for a build: its snapshot loaded like `content/` (with the
-//! same load options, so drafts and profiles apply to editions too), checked against
-//! its manifest, and fingerprinted for the rendered-output cache.
+//! Reading every edition for a build: each snapshot is checked against its manifest
+//! and keyed for the rendered-output cache; it is loaded like `content/` (with the
+//! same load options, so drafts and profiles apply to editions too) only when the
+//! previous build's output of it cannot be reused as it is.
 //!
-//! Input: the site [`Config`] and [`LoadOptions`]. Output: one [`Snapshot`] per
-//! listed edition, oldest first, and diagnostics about the editions folder. Reads
-//! files; never writes.
+//! Input: the site [`Config`], [`LoadOptions`], the build options that shape output,
+//! and the previous output folder. Output: one [`Snapshot`] per listed edition,
+//! oldest first, and diagnostics about the editions folder. Reads files; never writes.
 
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::cache::{self, Stamp};
 use super::manifest::{self, Manifest};
 use super::registry::{Edition, Registry};
 use crate::config::Config;
+use crate::content::fields::Change;
 use crate::content::{self, LoadOptions, Site};
 use crate::error::{Diagnostics, Result};
 
-/// One edition, ready to render.
+/// What the edition switcher and the change log need of one page.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PageSummary {
+    /// Path in the content folder; `None` for a section page made up for a folder.
+    pub rel: Option<String>,
+    pub title: String,
+    /// URL path without the site prefix.
+    pub path: String,
+    /// BLAKE3 of the file's text.
+    pub digest: String,
+    pub changes: Vec<Change>,
+}
+
+/// The summaries of every page of a loaded site.
+pub fn summarise(site: &Site) -> Vec<PageSummary> {
+    site.pages
+        .iter()
+        .map(|p| PageSummary {
+            rel: p.file.as_ref().map(|_| p.rel.clone()),
+            title: p.title.clone(),
+            path: p.path.clone(),
+            digest: manifest::hash(p.text.as_bytes()),
+            changes: p.fm.changes.clone(),
+        })
+        .collect()
+}
+
+/// One edition of the build.
 pub struct Snapshot {
     pub edition: Edition,
     /// The site's configuration, reading from `editions/<id>/` and publishing under
     /// `/editions/<id>/`.
     pub config: Config,
-    pub site: Site,
-    /// Problems found while reading it, and every difference from its manifest.
+    /// The loaded pages; `None` when they were not read because the previous
+    /// build's output was made from exactly these files ([`Snapshot::stamp`]).
+    pub site: Option<Site>,
+    pub pages: Vec<PageSummary>,
+    /// Problems found reading it, and every difference from its manifest.
     pub diagnostics: Diagnostics,
-    /// BLAKE3 of the manifest of its files as they are now.
-    pub fingerprint: String,
+    /// [`cache::base_key`] of the edition.
+    pub base_key: String,
+    /// The previous build's stamp, when it was made with the same base key.
+    pub stamp: Option<Stamp>,
 }
 
 /// Every listed edition whose folder exists, and the problems of the editions folder.
-pub fn load_all(config: &Config, opts: &LoadOptions) -> Result<(Vec<Snapshot>, Diagnostics)> {
+/// `options` describes the build options that shape output; `out` is the output
+/// folder, whose previous contents may be reused.
+pub fn load_all(
+    config: &Config,
+    opts: &LoadOptions,
+    options: &str,
+    out: &Path,
+) -> Result<(Vec<Snapshot>, Diagnostics)> {
     let registry = Registry::load(config)?;
-    let mut out = Vec::with_capacity(registry.editions.len());
+    let mut snapshots = Vec::with_capacity(registry.editions.len());
     let mut diags = Diagnostics::new();
     diags.extend(manifest::unlisted(config, &registry));
     for ed in &registry.editions {
@@ -38,15 +84,38 @@ pub fn load_all(config: &Config, opts: &LoadOptions) -> Result<(Vec<Snapshot>, D
             continue;
         };
         let ed_config = super::edition_config(config, &ed.id);
-        let (site, mut d) = content::load(&ed_config, opts)?;
-        d.extend(differences);
-        out.push(Snapshot {
+        let fingerprint = manifest::hash(Manifest::text(&now).as_bytes());
+        let base_key = cache::base_key(&fingerprint, &ed_config, options);
+        let base = format!("editions/{}/", ed.id);
+        let stamp = cache::read_stamp(out, &base).filter(|s| s.base == base_key);
+        let mut snap = Snapshot {
             edition: ed.clone(),
             config: ed_config,
-            site,
-            diagnostics: d,
-            fingerprint: manifest::hash(Manifest::text(&now).as_bytes()),
-        });
+            site: None,
+            pages: Vec::new(),
+            diagnostics: differences.into_iter().collect(),
+            base_key,
+            stamp,
+        };
+        match (&snap.stamp, snap.diagnostics.is_empty()) {
+            (Some(stamp), true) => snap.pages = stamp.pages.clone(),
+            _ => snap.load(opts)?,
+        }
+        snapshots.push(snap);
     }
-    Ok((out, diags))
+    Ok((snapshots, diags))
+}
+
+impl Snapshot {
+    /// Read the edition's pages (once).
+    pub fn load(&mut self, opts: &LoadOptions) -> Result<()> {
+        if self.site.is_some() {
+            return Ok(());
+        }
+        let (site, d) = content::load(&self.config, opts)?;
+        self.diagnostics.extend(d);
+        self.pages = summarise(&site);
+        self.site = Some(site);
+        Ok(())
+    }
 }

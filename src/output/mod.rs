@@ -79,6 +79,21 @@ impl Staging {
         Ok(())
     }
 
+    /// Put the file `from` of the previous output (which the swap will delete) at
+    /// `rel`: a hard link where the file system allows, else a copy. Nothing writes
+    /// to either path before the swap, so sharing the file is safe.
+    pub fn reuse(&self, from: &Path, rel: &str) -> Result<()> {
+        let path = safe_join(&self.dir, rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
+        }
+        if fs::hard_link(from, &path).is_ok() {
+            return Ok(());
+        }
+        fs::copy(from, &path).map_err(|e| Error::read(from, e))?;
+        Ok(())
+    }
+
     /// Put the staging folder in place of the target, atomically where the platform allows.
     pub fn commit(mut self) -> Result<()> {
         let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();

@@ -1,23 +1,23 @@
 //! Sequencing the archived editions of a build: each runs the same per-site steps as
 //! the current site ([`super::build_site`]) on its frozen snapshot, into
 //! `editions/<id>/` of the same staging folder — unless the previous build's output
-//! of that edition was made with the same cache key, in which case it is copied.
-//! Then the current site's "What changed" page and its Atom feed.
+//! of that edition was made with the same cache key, in which case its files are
+//! reused (hard-linked) and its pages are not even read. Then the current site's
+//! "What changed" page and its Atom feed.
 //!
 //! Input: the loaded snapshots ([`Snapshot`]), the current site, the shared build
 //! state. Output: files in the staging folder and the editions' diagnostics.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::{Job, Shared, build_site};
 use crate::config::Config;
-use crate::content::Site;
-use crate::editions::cache::{self, KeyParts};
+use crate::content::{self, LoadOptions, Site};
+use crate::editions::cache::{self, Stamp};
 use crate::editions::changelog::{self, Version};
-use crate::editions::diff::docs_of;
+use crate::editions::diff::{docs_of, docs_of_summaries};
 use crate::editions::snapshot::Snapshot;
 use crate::editions::{feed, page};
 use crate::error::{Diagnostics, Result};
@@ -28,20 +28,19 @@ use crate::render::editions::{EditionsNav, NavSite};
 /// The switcher's view of the build: the current site, then each edition, newest
 /// first. Edition `k` of `snapshots` is site `reading(snapshots.len(), k)`.
 pub(super) fn nav(config: &Config, site: &Site, snapshots: &[Snapshot]) -> EditionsNav {
-    let paths = |s: &Site| -> HashSet<String> { s.pages.iter().map(|p| p.path.clone()).collect() };
     let mut sites = vec![NavSite {
         id: String::new(),
         title: "Current version".into(),
         date: None,
         prefix: config.url_prefix.clone(),
-        paths: paths(site),
+        paths: site.pages.iter().map(|p| p.path.clone()).collect(),
     }];
     sites.extend(snapshots.iter().rev().map(|s| NavSite {
         id: s.edition.id.clone(),
         title: s.edition.title.clone(),
         date: Some(s.edition.date),
         prefix: s.config.url_prefix.clone(),
-        paths: paths(&s.site),
+        paths: s.pages.iter().map(|p| p.path.clone()).collect(),
     }));
     EditionsNav { sites }
 }
@@ -51,58 +50,65 @@ fn reading(n: usize, k: usize) -> usize {
     n - k
 }
 
-/// What an edition build did.
-#[derive(Debug, Default)]
-pub(super) struct Done {
-    pub diagnostics: Diagnostics,
-    /// Editions rendered (the others were copied from the previous build).
-    pub rendered: usize,
-}
-
-/// Build every edition into `staging`, reusing the previous output in `out`.
+/// Build every edition into `staging`: reuse the previous output in `out` where its
+/// stamp holds the same key, else render it (reading its pages if not read yet).
+/// Returns the editions' diagnostics.
 pub(super) fn build_all(
     snapshots: &[Snapshot],
     shared: &Shared<'_>,
     staging: &Staging,
     out: &Path,
-) -> Result<Done> {
-    let mut done = Done::default();
+    load_opts: &LoadOptions,
+) -> Result<Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
     for (k, snap) in snapshots.iter().enumerate() {
         let base = format!("editions/{}/", snap.edition.id);
-        let key = cache::key(&KeyParts {
-            snapshot: &snap.fingerprint,
-            templates: shared.templates.fingerprint(),
-            assets: &shared.theme.urls,
-            config: &snap.config,
-            options: &shared.options,
-            nav: shared.nav,
-            reading: reading(snapshots.len(), k),
-        });
-        if snap.diagnostics.is_empty()
-            && let Some(files) = cache::cached(out, &base, &key)
+        let reading = reading(snapshots.len(), k);
+        let stamp = Stamp {
+            key: cache::key(
+                &snap.base_key,
+                shared.templates.fingerprint(),
+                &shared.theme.urls,
+                shared.nav,
+                reading,
+            ),
+            base: snap.base_key.clone(),
+            pages: snap.pages.clone(),
+        };
+        let stamp_file = format!("{base}{}", cache::STAMP);
+        if snap.site.is_none()
+            && snap.stamp.as_ref().is_some_and(|s| s.key == stamp.key)
+            && let Some(files) = cache::files(out, &base)
         {
             files
                 .par_iter()
-                .try_for_each(|(from, rel)| staging.copy(from, rel))?;
-            staging.write(&format!("{base}{}", cache::STAMP), key.as_bytes())?;
+                .try_for_each(|(from, rel)| staging.reuse(from, rel))?;
+            staging.write(&stamp_file, stamp.text().as_bytes())?;
             continue;
         }
+        let loaded;
+        let (site, load_diags) = match &snap.site {
+            Some(site) => (site, snap.diagnostics.clone()),
+            None => {
+                loaded = content::load(&snap.config, load_opts)?;
+                (&loaded.0, loaded.1.clone())
+            }
+        };
         let job = Job {
             config: &snap.config,
-            site: &snap.site,
+            site,
             base: &base,
             edition: &snap.edition.id,
-            reading: reading(snapshots.len(), k),
+            reading,
             today: snap.edition.date,
         };
-        let diags = build_site(&job, snap.diagnostics.clone(), shared, staging)?;
+        let diags = build_site(&job, load_diags, shared, staging)?;
         if diags.is_empty() {
-            staging.write(&format!("{base}{}", cache::STAMP), key.as_bytes())?;
+            staging.write(&stamp_file, stamp.text().as_bytes())?;
         }
-        done.rendered += 1;
-        done.diagnostics.extend(diags);
+        diagnostics.extend(diags);
     }
-    Ok(done)
+    Ok(diagnostics)
 }
 
 /// `/changes/` and `/changes/atom.xml` of the current site, when it has editions.
@@ -116,7 +122,7 @@ pub(super) fn write_changes(
         .map(|s| Version {
             edition: Some(&s.edition),
             prefix: s.config.url_prefix.clone(),
-            docs: docs_of(&s.site),
+            docs: docs_of_summaries(&s.pages),
         })
         .collect();
     versions.push(Version {

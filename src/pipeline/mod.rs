@@ -93,7 +93,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         skip: vec![out.clone(), staging.dir().to_path_buf()],
     };
     let (site, diags) = content::load(&config, &load_opts)?;
-    let (snapshots, edition_diags) = snapshot::load_all(&config, &load_opts)?;
+    let (snapshots, edition_diags) =
+        snapshot::load_all(&config, &load_opts, &cache_options(opts), &out)?;
     let templates = Templates::load(&config)?;
     let theme = output::theme_assets(&config)?;
     let nav = editions::nav(&config, &site, &snapshots);
@@ -105,7 +106,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         strict: opts.strict,
         progress: opts.progress,
         start,
-        options: cache_options(opts),
     };
     let current = Job {
         config: &config,
@@ -117,7 +117,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
     let mut diags = build_site(&current, diags, &shared, &staging)?;
     diags.extend(edition_diags);
-    diags.extend(editions::build_all(&snapshots, &shared, &staging, &out)?.diagnostics);
+    diags.extend(editions::build_all(&snapshots, &shared, &staging, &out, &load_opts)?);
     if opts.strict {
         diags.make_strict();
     }
@@ -175,8 +175,6 @@ struct Shared<'a> {
     strict: bool,
     progress: bool,
     start: Instant,
-    /// The build options that shape the output, for the editions' cache key.
-    options: String,
 }
 
 /// Render and check one site; when it has no error, write its files and search

@@ -55,7 +55,9 @@ fn args() -> Args {
 fn main() {
     let a = args();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    println!("| pages | build (whole) | index | export | index size | export size | p50 | p99 | Pagefind index | Pagefind size |");
+    println!(
+        "| pages | build (whole) | index | export | index size | export size | p50 | p99 | Pagefind index | Pagefind size |"
+    );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut fetches = Vec::new();
     for &n in &a.pages {
@@ -82,14 +84,27 @@ fn main() {
         fetches.push((n, fetch_bytes(&root, &out)));
     }
     println!();
-    println!("| pages | query | tool | files | index bytes (stored / gzip) | top-10 results (stored / gzip) | code (stored / gzip) |");
+    println!(
+        "| pages | query | tool | files | index bytes (stored / gzip) | top-10 results (stored / gzip) | code (stored / gzip) |"
+    );
     println!("| ---: | --- | --- | ---: | ---: | ---: | ---: |");
     for (n, v) in fetches {
         for tool in ["ours", "pagefind"] {
             for r in v[tool].as_array().into_iter().flatten() {
                 let b = |k: &str| format!("{} / {}", kib(&r[k]["raw"]), kib(&r[k]["gzip"]));
-                let name = if tool == "ours" { "guidebook" } else { "Pagefind" };
-                println!("| {n} | {} | {name} | {} | {} | {} | {} |", r["q"], r["files"], b("index"), b("results"), b("code"));
+                let name = if tool == "ours" {
+                    "guidebook"
+                } else {
+                    "Pagefind"
+                };
+                println!(
+                    "| {n} | {} | {name} | {} | {} | {} | {} |",
+                    r["q"],
+                    r["files"],
+                    b("index"),
+                    b("results"),
+                    b("code")
+                );
             }
         }
     }
@@ -102,7 +117,15 @@ fn generate(root: &Path, n: usize, corpus: &Path) {
     let _ = std::fs::remove_dir_all(corpus);
     let status = Command::new("python3")
         .arg(root.join("benches/corpus/generate.py"))
-        .args(["--pages", &n.to_string(), "--seed", "1", "--formats", "guidebook", "--out"])
+        .args([
+            "--pages",
+            &n.to_string(),
+            "--seed",
+            "1",
+            "--formats",
+            "guidebook",
+            "--out",
+        ])
         .arg(corpus)
         .status()
         .expect("python3 runs benches/corpus/generate.py");
@@ -114,16 +137,27 @@ fn generate(root: &Path, n: usize, corpus: &Path) {
 /// generator does not write: added so the generated site builds without errors.
 fn add_required_fields(content: &Path) {
     let extra = [
-        ("legislation", "short_name = \"Act\"\ndepartment = \"Department for Research\"\nrequires = \"A check before work starts.\"\n"),
-        ("case-studies", "institution = \"Example University\"\nyear = 2024\n"),
+        (
+            "legislation",
+            "short_name = \"Act\"\ndepartment = \"Department for Research\"\nrequires = \"A check before work starts.\"\n",
+        ),
+        (
+            "case-studies",
+            "institution = \"Example University\"\nyear = 2024\n",
+        ),
     ];
     for (section, fields) in extra {
-        for e in walkdir::WalkDir::new(content.join(section)).into_iter().filter_map(Result::ok) {
+        for e in walkdir::WalkDir::new(content.join(section))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             let p = e.path();
             if !e.file_type().is_file() || p.file_name().is_some_and(|n| n == "_index.md") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(p) else { continue };
+            let Ok(text) = std::fs::read_to_string(p) else {
+                continue;
+            };
             if let Some(rest) = text.strip_prefix("+++\n") {
                 let _ = std::fs::write(p, format!("+++\n{fields}{rest}"));
             }
@@ -154,7 +188,8 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .collect();
     let staging = Staging::begin(out).expect("staging");
     let start = Instant::now();
-    let built = search::index::build(&site, &rendered, "", &staging.dir().join("_search/index")).expect("index");
+    let built = search::index::build(&site, &rendered, "", &staging.dir().join("_search/index"))
+        .expect("index");
     let index = start.elapsed();
     let settings = search::export::Settings {
         prefix: &config.url_prefix,
@@ -171,11 +206,27 @@ fn latency(out: &Path, n: usize) -> (Duration, Duration) {
     let s = Searcher::open(&out.join("_search")).expect("open");
     let qs = queries(out, n);
     for q in qs.iter().take(50) {
-        s.search(&SearchRequest { q, kind: None, limit: 10 }).expect("search");
+        s.search(&SearchRequest {
+            q,
+            kind: None,
+            limit: 10,
+        })
+        .expect("search");
     }
     let mut times: Vec<Duration> = qs
         .iter()
-        .map(|q| timed(|| drop(s.search(&SearchRequest { q, kind: None, limit: 10 }).expect("search"))))
+        .map(|q| {
+            timed(|| {
+                drop(
+                    s.search(&SearchRequest {
+                        q,
+                        kind: None,
+                        limit: 10,
+                    })
+                    .expect("search"),
+                )
+            })
+        })
         .collect();
     times.sort();
     let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
@@ -185,11 +236,16 @@ fn latency(out: &Path, n: usize) -> (Duration, Duration) {
 /// Queries made from page titles: 1–3 words, a misspelling, a prefix, a phrase.
 fn queries(out: &Path, n: usize) -> Vec<String> {
     let dir = out.join("_search/static/d");
-    let count = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0).max(1);
+    let count = std::fs::read_dir(&dir)
+        .map(|d| d.count())
+        .unwrap_or(0)
+        .max(1);
     (0..n)
         .map(|i| {
             let file = dir.join(format!("{}.json", (i * 7919) % count));
-            let rec: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap_or_default()).unwrap_or_default();
+            let rec: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(file).unwrap_or_default())
+                    .unwrap_or_default();
             let title = rec["t"].as_str().unwrap_or("research").to_lowercase();
             let words: Vec<&str> = title.split_whitespace().collect();
             let w = |k: usize| words.get(k).copied().unwrap_or("security");

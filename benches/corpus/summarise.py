@@ -23,7 +23,7 @@ def load(path):
         if f[6] != "0":
             failed.setdefault(f[0], []).append((f[1], f[6], f[2]))
             continue
-        row = (float(f[2]), float(f[3]) + float(f[4]), int(f[5]))
+        row = (float(f[2]), float(f[3]) + float(f[4]), int(f[5]), f[1])
         (warm if f[1] == "0" else runs).setdefault(f[0], []).append(row)
     for t in list(warm):
         if t in runs:
@@ -74,6 +74,21 @@ def main():
         for a, b, label in shown:
             ra = [x / y for x, y in zip(med[a], med[b])]
             print(f"| {label} | {ra[0]:.2f} | {ra[1]:.2f} | {ra[2]:.2f} |")
+        paired(runs, shown)
+
+
+def paired(runs, shown):
+    """Median over rounds of the ratio within each round: steadier when load drifts."""
+    print()
+    print("| ratio (median of per-round ratios) | wall | CPU | peak RSS | rounds |")
+    print("| --- | --- | --- | --- | --- |")
+    for a, b, label in shown:
+        rb = {r[3]: r for r in runs[b]}
+        pairs = [(r, rb[r[3]]) for r in runs[a] if r[3] in rb]
+        if not pairs:
+            continue
+        med = [statistics.median(x[i] / y[i] for x, y in pairs) for i in range(3)]
+        print(f"| {label} | {med[0]:.2f} | {med[1]:.2f} | {med[2]:.2f} | {len(pairs)} |")
 
 
 if __name__ == "__main__":

@@ -212,9 +212,11 @@ fn unknown_contacts_and_template_errors_show_in_the_overlay() {
     let (_, mut events) = open(&p, "/guidance/travel/");
     events.wait_for("problems", "", WAIT).unwrap();
     let devices = p.site.join("content/guidance/devices.md");
+    let good = p.server.get("/guidance/devices/").text();
     let text = std::fs::read_to_string(&devices)
         .unwrap()
-        .replace("owner = \"ada\"", "owner = \"bob\"");
+        .replace("owner = \"ada\"", "owner = \"bob\"")
+        .replace("Keep devices updated.", "Keep devices patched.");
     save_atomically(&devices, &text);
     let e = events
         .wait_for("problems", "unknown-contact", WAIT)
@@ -223,6 +225,11 @@ fn unknown_contacts_and_template_errors_show_in_the_overlay() {
         e.data.contains("owner `bob` is not a known contact"),
         "{}",
         e.data
+    );
+    assert_eq!(
+        p.server.get("/guidance/devices/").text(),
+        good,
+        "the last good page is served while the error stands"
     );
     save_atomically(
         &devices,

@@ -84,6 +84,10 @@ impl Staging {
     /// to either path before the swap, so sharing the file is safe.
     pub fn reuse(&self, from: &Path, rel: &str) -> Result<()> {
         let path = safe_join(&self.dir, rel)?;
+        // Most folders exist already: link first, make the folder only when missing.
+        if fs::hard_link(from, &path).is_ok() {
+            return Ok(());
+        }
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         }

@@ -21,6 +21,7 @@ mod problems;
 mod read;
 mod render;
 mod search_job;
+mod site_files;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -67,6 +68,35 @@ pub struct Update {
     /// Pages rendered again.
     pub rendered: usize,
     pub elapsed: Duration,
+    /// Time spent in each step (`read 1.2ms, plan 0.1ms, ...`), for benchmarks.
+    pub steps: String,
+}
+
+/// Times the steps of one update.
+#[derive(Debug)]
+struct Laps {
+    last: Instant,
+    out: String,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            last: Instant::now(),
+            out: String::new(),
+        }
+    }
+
+    /// End the step called `name`.
+    fn lap(&mut self, name: &str) {
+        let now = Instant::now();
+        let ms = (now - self.last).as_secs_f64() * 1000.0;
+        if !self.out.is_empty() {
+            self.out.push_str(", ");
+        }
+        self.out.push_str(&format!("{name} {ms:.1}ms"));
+        self.last = now;
+    }
 }
 
 /// The preview's state. See the module documentation.
@@ -97,13 +127,18 @@ pub struct Preview {
     edition_diags: Diagnostics,
     /// The version switcher: the current site and each edition.
     nav: Arc<EditionsNav>,
-    /// The site-wide files are out of date (written after the pages, off the reload path).
-    site_files_due: bool,
+    /// When to write the site-wide files again (after the pages, off the reload path).
+    site_files_due: Option<Instant>,
+    /// When to run the whole-site checks on pages already written.
+    check_due: Option<Instant>,
+    /// Pages written before the checks ran: content path → (file, what it held before).
+    unconfirmed: BTreeMap<String, (String, Option<Vec<u8>>)>,
     /// The editions need rendering again (templates or theme changed).
     editions_due: bool,
     out: PreviewDir,
     work: PathBuf,
     search: SearchJob,
+    laps: Laps,
 }
 
 impl Preview {
@@ -139,11 +174,14 @@ impl Preview {
             edition_load_diags: Diagnostics::new(),
             edition_diags: Diagnostics::new(),
             nav: Arc::new(EditionsNav::default()),
-            site_files_due: false,
+            site_files_due: None,
+            check_due: None,
+            unconfirmed: BTreeMap::new(),
             editions_due: false,
             out,
             work: opts.work.clone(),
             search: SearchJob::new(opts.work.join("scratch-search")),
+            laps: Laps::new(),
         };
         if let Some(e) = template_error {
             p.fatal.insert("templates", e);
@@ -157,6 +195,7 @@ impl Preview {
             everything: true,
             rendered,
             elapsed: started.elapsed(),
+            steps: String::new(),
         };
         Ok((p, update))
     }
@@ -213,6 +252,7 @@ impl Preview {
     /// Apply a batch of changed paths (from the watcher).
     pub fn apply(&mut self, paths: &[PathBuf]) -> Update {
         let started = Instant::now();
+        self.laps = Laps::new();
         let (mut content, mut templates, mut statics, mut config) =
             (BTreeSet::new(), false, false, false);
         let mut named = BTreeSet::new();
@@ -250,24 +290,28 @@ impl Preview {
             everything,
             rendered,
             elapsed: started.elapsed(),
+            steps: std::mem::take(&mut self.laps.out),
         }
     }
 
     /// When [`Preview::tick`] has work to do.
     pub fn deadline(&self) -> Option<Instant> {
-        if self.site_files_due {
-            return Some(Instant::now());
-        }
-        self.search.deadline()
+        [self.check_due, self.site_files_due, self.search.deadline()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
-    /// Work that follows a change but need not hold up the reload: the site-wide
-    /// files, then (once edits pause) the search index. Returns an update when it
-    /// did something.
+    /// Work that follows a change but need not hold up the reload: the whole-site
+    /// checks, the site-wide files, then (once edits pause) the search index. Returns
+    /// an update when it did something.
     pub fn tick(&mut self) -> Option<Update> {
         let started = Instant::now();
-        if self.site_files_due {
-            self.site_files_due = false;
+        let now = Instant::now();
+        let (what, result) = if self.check_due.is_some_and(|d| d <= now) {
+            ("checks", self.confirm())
+        } else if self.site_files_due.is_some_and(|d| d <= now) {
+            self.site_files_due = None;
             let editions = std::mem::take(&mut self.editions_due);
             let done = self.site_files().and_then(|mut c| {
                 if editions {
@@ -275,24 +319,31 @@ impl Preview {
                 }
                 Ok(c)
             });
-            let changed = match done {
-                Ok(c) => {
-                    self.fatal.remove("site files");
-                    c
-                }
-                Err(e) => {
-                    self.fatal.insert("site files", fatal_text(&e));
-                    Vec::new()
-                }
-            };
-            return Some(Update {
-                what: "site-wide files".into(),
-                changed: self.urls(changed),
-                everything: false,
-                rendered: 0,
-                elapsed: started.elapsed(),
-            });
-        }
+            ("site-wide files", done)
+        } else {
+            return self.tick_search(started);
+        };
+        let changed = match result {
+            Ok(c) => {
+                self.fatal.remove(what);
+                c
+            }
+            Err(e) => {
+                self.fatal.insert(what, fatal_text(&e));
+                Vec::new()
+            }
+        };
+        Some(Update {
+            what: what.into(),
+            changed: self.urls(changed),
+            everything: false,
+            rendered: 0,
+            elapsed: started.elapsed(),
+            steps: String::new(),
+        })
+    }
+
+    fn tick_search(&mut self, started: Instant) -> Option<Update> {
         if self.search.due_now() {
             let snap = self.snapshot();
             self.search.start(snap);
@@ -311,6 +362,7 @@ impl Preview {
             everything: false,
             rendered: 0,
             elapsed: started.elapsed(),
+            steps: String::new(),
         })
     }
 

@@ -178,13 +178,26 @@ fn engine_loop(
 }
 
 /// Tells the terminal and the open pages what each update did.
-#[derive(Default)]
 struct Reporter {
     last_problems: String,
+    /// Print the time of each step (`GUIDEBOOK_SERVE_STEPS=1`, for benchmarks).
+    steps: bool,
+}
+
+impl Default for Reporter {
+    fn default() -> Reporter {
+        Reporter {
+            last_problems: String::new(),
+            steps: std::env::var_os("GUIDEBOOK_SERVE_STEPS").is_some(),
+        }
+    }
 }
 
 impl Reporter {
     fn report(&mut self, engine: &Preview, u: &Update, hub: &LiveHub) {
+        if u.what != "start" && (!u.changed.is_empty() || u.everything) {
+            hub.reload(&u.changed, u.everything);
+        }
         let problems = engine.problems();
         let text = problems.text();
         if text != self.last_problems {
@@ -196,14 +209,13 @@ impl Reporter {
             self.last_problems = text;
         }
         hub.problems(&problems.error_text(), problems.errors());
-        if u.what != "start" && (!u.changed.is_empty() || u.everything) {
-            hub.reload(&u.changed, u.everything);
+        let background = ["search index", "checks", "site-wide files"].contains(&u.what.as_str());
+        if background && u.changed.is_empty() && !self.steps {
+            return;
         }
         if u.what == "search index" {
-            eprintln!(
-                "Search index updated ({:.0} ms)",
-                u.elapsed.as_secs_f64() * 1000.0
-            );
+            let ms = u.elapsed.as_secs_f64() * 1000.0;
+            eprintln!("Search index updated ({ms:.0} ms)");
             return;
         }
         let errors = match problems.errors() {
@@ -217,6 +229,9 @@ impl Reporter {
             count(u.changed.len(), "file changed", "files changed"),
             u.elapsed.as_secs_f64() * 1000.0
         );
+        if self.steps && !u.steps.is_empty() {
+            eprintln!("  steps: {}", u.steps);
+        }
     }
 }
 

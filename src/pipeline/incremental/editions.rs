@@ -25,7 +25,12 @@ impl Preview {
             drafts: self.drafts,
             skip: Vec::new(),
         };
-        match snapshot::load_all(&self.config, &opts) {
+        let build_opts = BuildOptions {
+            drafts: self.drafts,
+            ..BuildOptions::default()
+        };
+        let options = cache_options(&build_opts);
+        match snapshot::load_all(&self.config, &opts, &options, self.out.root()) {
             Ok((snaps, diags)) => {
                 self.snapshots = Arc::new(snaps);
                 self.edition_load_diags = diags;
@@ -43,9 +48,9 @@ impl Preview {
     /// when nothing it depends on changed). Returns the paths that changed.
     pub(super) fn build_editions(&mut self) -> Result<Vec<String>> {
         let staging = Staging::begin(&self.work.join("scratch-editions"))?;
-        let build_opts = BuildOptions {
+        let load_opts = LoadOptions {
             drafts: self.drafts,
-            ..BuildOptions::default()
+            skip: Vec::new(),
         };
         let shared = Shared {
             templates: &self.templates,
@@ -55,11 +60,16 @@ impl Preview {
             strict: false,
             progress: false,
             start: Instant::now(),
-            options: cache_options(&build_opts),
         };
-        let done = editions::build_all(&self.snapshots, &shared, &staging, self.out.root())?;
+        let done = editions::build_all(
+            &self.snapshots,
+            &shared,
+            &staging,
+            self.out.root(),
+            &load_opts,
+        )?;
         self.edition_diags = self.edition_load_diags.clone();
-        self.edition_diags.extend(done.diagnostics);
+        self.edition_diags.extend(done);
         self.out.sync(staging.dir(), Producer::Editions, |rel| {
             rel.starts_with("editions/")
         })

@@ -59,6 +59,14 @@ impl PreviewDir {
         self.files.contains_key(rel)
     }
 
+    /// What the file at `rel` holds now, if guidebook wrote it.
+    pub fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        if !self.has(rel) {
+            return None;
+        }
+        fs::read(self.path_of(rel).ok()?).ok()
+    }
+
     /// The files one step produced.
     pub fn produced_by(&self, p: Producer) -> Vec<String> {
         let mut v: Vec<String> = self

@@ -47,6 +47,18 @@ impl Face {
     }
 }
 
+/// Whether `new` (just read, not yet placed in the site) looks to other pages exactly
+/// as `old` did: same URL, title, kind and front matter, and the same index role.
+pub fn same_face(old: &Page, new: &Page) -> bool {
+    let name = new.rel.rsplit('/').next().unwrap_or(&new.rel);
+    old.path == new.path
+        && old.title == new.title
+        && old.kind == new.kind
+        && old.has_errors == new.has_errors
+        && old.is_index == crate::content::urls::is_index_file(name)
+        && serde_json::to_string(&old.fm).ok() == serde_json::to_string(&new.fm).ok()
+}
+
 /// The site as it was, as far as a plan needs it.
 pub struct Before {
     /// Content paths of the pages, in page order.

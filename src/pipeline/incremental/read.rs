@@ -124,14 +124,68 @@ fn add(e: &mut Edits, rel: &str) {
     }
 }
 
-/// Apply `edits` to the pages and assets of a site: read each named file again.
-pub fn reread(
+/// One content file read again.
+pub struct Reread {
+    pub rel: String,
+    /// The file is there (it may still fail to parse).
+    pub exists: bool,
+    /// The page, unless the file is gone, does not parse, or is a draft left out.
+    pub page: Option<Page>,
+}
+
+/// Read the pages named in `edits` again, recording each file's diagnostics.
+pub fn read_pages(
     config: &Config,
     drafts: bool,
-    mut pages: Vec<Page>,
-    mut assets: Vec<Asset>,
     edits: &Edits,
     diags: &mut FileDiagnostics,
+) -> Vec<Reread> {
+    let read: Vec<(Reread, Vec<Diagnostic>)> = edits
+        .pages
+        .par_iter()
+        .map(|rel| {
+            let exists = config.content_dir.join(rel).is_file();
+            let (page, d) = if exists {
+                read_page(config, rel)
+            } else {
+                (None, Vec::new())
+            };
+            let page = page.filter(|p| drafts || !p.fm.draft);
+            (
+                Reread {
+                    rel: rel.clone(),
+                    exists,
+                    page,
+                },
+                d,
+            )
+        })
+        .collect();
+    read.into_iter()
+        .map(|(r, d)| {
+            diags.remove(&r.rel);
+            if !d.is_empty() {
+                diags.insert(r.rel.clone(), d);
+            }
+            r
+        })
+        .collect()
+}
+
+/// Whether a file that is there but gave no page keeps its last good page: it
+/// failed to parse (it has diagnostics), rather than became a draft.
+pub fn keeps_last_good(r: &Reread, diags: &FileDiagnostics) -> bool {
+    r.page.is_none() && r.exists && diags.contains_key(&r.rel)
+}
+
+/// Put pages read again into a site's list of pages and assets.
+pub fn merge(
+    config: &Config,
+    mut pages: Vec<Page>,
+    mut assets: Vec<Asset>,
+    read: Vec<Reread>,
+    edits: &Edits,
+    diags: &FileDiagnostics,
 ) -> (Vec<Page>, Vec<Asset>) {
     pages.retain(|p| p.file.is_some());
     let at: HashMap<String, usize> = pages
@@ -141,34 +195,17 @@ pub fn reread(
         .collect();
     let mut gone: BTreeSet<String> = BTreeSet::new();
     let mut added = false;
-    let read: Vec<(&String, bool, Option<Page>, Vec<Diagnostic>)> = edits
-        .pages
-        .par_iter()
-        .map(|rel| {
-            let exists = config.content_dir.join(rel).is_file();
-            let (p, d) = if exists {
-                read_page(config, rel)
-            } else {
-                (None, Vec::new())
-            };
-            (rel, exists, p, d)
-        })
-        .collect();
-    for (rel, exists, page, d) in read {
-        diags.remove(rel);
-        if !d.is_empty() {
-            diags.insert(rel.clone(), d);
-        }
-        match (page.filter(|p| drafts || !p.fm.draft), at.get(rel)) {
+    for r in read {
+        let keep = keeps_last_good(&r, diags);
+        match (r.page, at.get(&r.rel)) {
             (Some(p), Some(&i)) => pages[i] = p,
             (Some(p), None) => {
                 pages.push(p);
                 added = true;
             }
-            // unreadable or unparsable: the last good page stays
-            (None, Some(_)) if exists && diags.contains_key(rel) => {}
+            (None, Some(_)) if keep => {}
             (None, _) => {
-                gone.insert(rel.clone());
+                gone.insert(r.rel);
             }
         }
     }

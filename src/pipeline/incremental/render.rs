@@ -1,9 +1,11 @@
-//! Rendering pages into the preview folder, the site-wide files, and putting a built
-//! search index in place. A page whose new version has an error diagnostic (or whose
-//! template fails) keeps its last good file; it is rendered again with every later
-//! change until it is good.
+//! Rendering pages into the preview folder. A page whose new version has an error
+//! diagnostic (or whose template fails) keeps its last good file; it is rendered again
+//! with every later change until it is good. After a content edit, pages are written
+//! before the whole-site checks run (they take longer than rendering a page), and a
+//! page the checks then fault is put back ([`Preview::confirm`]).
 
 use std::collections::{BTreeSet, HashSet};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -13,23 +15,68 @@ use super::problems::fatal_text;
 use super::steps::Done;
 use crate::check;
 use crate::error::Result;
-use crate::output::{Staging, page_file};
-use crate::render::Renderer;
+use crate::output::page_file;
 use crate::render::markdown::Rendered;
 
+/// How long after a content edit the whole-site checks run (edits in between are
+/// applied first).
+pub const CHECK_DELAY: Duration = Duration::from_millis(30);
+
+/// When the whole-site checks run for a render.
+pub(super) enum Check {
+    /// Before writing; pages with errors are held back (start, configuration and
+    /// template changes).
+    Now,
+    /// Do not run them: the last results stand (pages held back that are now good).
+    Known,
+    /// After writing, off the reload path ([`Preview::confirm`]): pages in `fresh`
+    /// are written unless their file or template has an error, and put back if the
+    /// checks then find one.
+    Later { fresh: BTreeSet<usize> },
+}
+
 impl Preview {
-    /// Render pages `dirty`, check the site, and write the pages that changed and
-    /// have no error. `structural`: pages may have moved, so remove stale files.
+    /// Render pages `dirty` and write those that changed and have no error.
+    /// `structural`: pages may have moved, so remove stale files.
     pub(super) fn render_and_write(
         &mut self,
         dirty: BTreeSet<usize>,
         structural: bool,
+        check: Check,
     ) -> Result<Done> {
+        let n = dirty.len();
+        let Some(pages) = self.render(dirty) else {
+            return Ok((Vec::new(), 0));
+        };
+        let faulty = match &check {
+            Check::Now => {
+                self.check_diags = check::run(&self.config, &self.site, &self.rendered);
+                self.laps.lap("check");
+                self.error_paths(None)
+            }
+            Check::Known => self.error_paths(None),
+            Check::Later { fresh } => {
+                self.check_due = Some(Instant::now() + CHECK_DELAY);
+                self.error_paths(Some(fresh))
+            }
+        };
+        let stash = matches!(check, Check::Later { .. });
+        let mut changed = self.write_pages(pages, &faulty, stash)?;
+        if structural {
+            changed.extend(self.remove_stale_pages()?);
+        }
+        self.laps.lap("write");
+        Ok((changed, n))
+    }
+
+    /// Render pages in parallel, keeping each one's Markdown facts; `None` when no
+    /// renderer can be made (a template error in a shared partial).
+    fn render(&mut self, dirty: BTreeSet<usize>) -> Option<Vec<(usize, String)>> {
         let renderer = match self.renderer() {
             Ok(r) => r,
             Err(e) => {
                 self.fatal.insert("render", fatal_text(&e));
-                return Ok((Vec::new(), 0));
+                return None;
             }
         };
         let dirty: Vec<usize> = dirty
@@ -46,6 +93,7 @@ impl Preview {
             })
             .collect();
         drop(renderer);
+        self.laps.lap("render");
         self.fatal.remove("render");
         let rendered = std::sync::Arc::make_mut(&mut self.rendered);
         let mut pages = Vec::with_capacity(results.len());
@@ -63,24 +111,42 @@ impl Preview {
                 }
             }
         }
-        self.check_diags = check::run(&self.config, &self.site, &self.rendered);
-        let n = dirty.len();
-        let mut changed = self.write_pages(pages)?;
-        if structural {
-            changed.extend(self.remove_stale_pages()?);
-        }
-        Ok((changed, n))
+        Some(pages)
+    }
+
+    /// Display paths of pages with an error. The whole-site checks' errors of pages
+    /// in `fresh` are left out: they describe those pages before this change.
+    fn error_paths(&self, fresh: Option<&BTreeSet<usize>>) -> HashSet<String> {
+        let stale: HashSet<&str> = fresh
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.site.pages.get(i))
+            .map(|p| p.display_path.as_str())
+            .collect();
+        let loaded = self
+            .file_diags
+            .values()
+            .flatten()
+            .chain(self.assemble_diags.iter());
+        let checked = self
+            .check_diags
+            .iter()
+            .filter(|d| !stale.contains(d.path.as_str()));
+        loaded
+            .chain(checked)
+            .filter(|d| d.is_error())
+            .map(|d| d.path.clone())
+            .collect()
     }
 
     /// Write rendered pages, holding back those with errors that have a good version.
-    fn write_pages(&mut self, pages: Vec<(usize, String)>) -> Result<Vec<String>> {
-        let faulty: HashSet<String> = self
-            .problems()
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.path.clone())
-            .collect();
+    /// `stash`: remember what each file held, to put it back if the checks object.
+    fn write_pages(
+        &mut self,
+        pages: Vec<(usize, String)>,
+        faulty: &HashSet<String>,
+        stash: bool,
+    ) -> Result<Vec<String>> {
         let mut changed = Vec::new();
         for (i, html) in pages {
             let page = &self.site.pages[i];
@@ -89,10 +155,49 @@ impl Preview {
                 self.withheld.insert(page.rel.clone());
                 continue;
             }
+            if stash && !self.unconfirmed.contains_key(&page.rel) {
+                let before = self.out.read(&file);
+                self.unconfirmed
+                    .insert(page.rel.clone(), (file.clone(), before));
+            }
             self.withheld.remove(&page.rel);
             if self.out.put(&file, html.as_bytes(), Producer::Page)? {
                 changed.push(file);
             }
+        }
+        Ok(changed)
+    }
+
+    /// Run the whole-site checks after pages were written: put back the last good
+    /// version of any that now has an error, and write held-back pages that are good.
+    pub(super) fn confirm(&mut self) -> Result<Vec<String>> {
+        self.check_due = None;
+        self.check_diags = check::run(&self.config, &self.site, &self.rendered);
+        let faulty = self.error_paths(None);
+        let mut changed = Vec::new();
+        for (rel, (file, before)) in std::mem::take(&mut self.unconfirmed) {
+            let Some(page) = self.site.page_by_rel(&rel) else {
+                continue;
+            };
+            if !faulty.contains(&page.display_path) || page_file(&page.path) != file {
+                continue;
+            }
+            self.withheld.insert(rel);
+            if let Some(bytes) = before
+                && self.out.put(&file, &bytes, Producer::Page)?
+            {
+                changed.push(file);
+            }
+        }
+        let good: BTreeSet<usize> = self
+            .withheld
+            .iter()
+            .filter(|rel| !self.render_errors.contains_key(*rel))
+            .filter_map(|rel| self.site.by_rel.get(rel).copied())
+            .filter(|&i| !faulty.contains(&self.site.pages[i].display_path))
+            .collect();
+        if !good.is_empty() {
+            changed.extend(self.render_and_write(good, false, Check::Known)?.0);
         }
         Ok(changed)
     }
@@ -108,57 +213,5 @@ impl Preview {
             }
         }
         Ok(gone)
-    }
-
-    /// A renderer of the current site, with the version switcher.
-    pub(super) fn renderer(&self) -> Result<Renderer<'_>> {
-        Ok(Renderer::new(
-            &self.config,
-            &self.site,
-            &self.templates,
-            self.theme.urls.clone(),
-        )?
-        .with_editions(&self.nav, 0))
-    }
-
-    /// Theme assets, 404, alias pages, copied files, robots.txt, sitemap.xml, the
-    /// review dashboard and "What changed", by the full build's own code.
-    pub(super) fn site_files(&mut self) -> Result<Vec<String>> {
-        let staging = Staging::begin(&self.work.join("scratch-site"))?;
-        let renderer = self.renderer()?;
-        let today = crate::check::CheckOptions::default().today;
-        super::super::write_current_site_files(
-            &renderer,
-            &self.theme,
-            &self.snapshots,
-            &staging,
-            today,
-        )?;
-        drop(renderer);
-        self.out.sync(staging.dir(), Producer::SiteFiles, |_| true)
-    }
-
-    /// Put a finished search build (`_search/` and the search page) in place.
-    pub(super) fn take_search(&mut self, built: Result<Staging>) -> Result<Vec<String>> {
-        let staging = built?;
-        self.fatal.remove("search");
-        let from = staging.dir().join("_search");
-        let mut changed = Vec::new();
-        if from.is_dir() {
-            self.out.swap_dir("_search", &from, Producer::Search)?;
-            changed.push("_search/".to_string());
-        }
-        let own_page = self.site.pages.iter().any(|p| p.path == "search/");
-        let page = staging.dir().join("search/index.html");
-        if !own_page && page.is_file() {
-            let bytes = std::fs::read(&page).map_err(|e| crate::error::Error::read(&page, e))?;
-            if self
-                .out
-                .put("search/index.html", &bytes, Producer::Search)?
-            {
-                changed.push("search/index.html".into());
-            }
-        }
-        Ok(changed)
     }
 }

@@ -82,7 +82,7 @@ impl SearchJob {
         let scratch = self.scratch.clone();
         let spawned = std::thread::Builder::new()
             .name("guidebook search index".into())
-            .spawn(move || build(&snap, &scratch));
+            .spawn(move || build_owned(snap, &scratch));
         match spawned {
             Ok(h) => self.running = Some(h),
             Err(_) => self.due = Some(Instant::now() + QUIET),
@@ -109,6 +109,29 @@ impl SearchJob {
                 .unwrap_or_else(|_| Err(Error::Other("the search index build failed".into()))),
         )
     }
+}
+
+/// Build from copies of the site model made on this thread, so the engine can
+/// change its own while the index builds without copying it on the reload path.
+fn build_owned(snap: Snapshot, scratch: &std::path::Path) -> Result<Staging> {
+    let Snapshot {
+        config,
+        site,
+        rendered,
+        templates,
+        assets,
+        nav,
+    } = snap;
+    let own = Snapshot {
+        site: Arc::new((*site).clone()),
+        rendered: Arc::new((*rendered).clone()),
+        config,
+        templates,
+        assets,
+        nav,
+    };
+    drop((site, rendered));
+    build(&own, scratch)
 }
 
 fn build(snap: &Snapshot, scratch: &std::path::Path) -> Result<Staging> {

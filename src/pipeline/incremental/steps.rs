@@ -5,11 +5,13 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::Preview;
 use super::plan::{self, Before};
 use super::problems::fatal_text;
-use super::read::{self, Edits};
+use super::read::{self, Edits, Reread};
+use super::render::Check;
 use crate::config::Config;
 use crate::content::{Asset, Page, Site, assemble};
 use crate::error::{Diagnostics, Result};
@@ -35,6 +37,10 @@ pub fn load_templates(config: &Config, work: &Path) -> Result<(Templates, Option
 /// Changed output paths and the number of pages rendered.
 pub type Done = (Vec<String>, usize);
 
+/// How long after a change the site-wide files are written (edits in between are
+/// applied first, and the files written once).
+pub const SITE_FILES_DELAY: Duration = Duration::from_millis(150);
+
 impl Preview {
     /// Read every content file and render every page.
     pub(super) fn rebuild_all(&mut self) -> Result<Done> {
@@ -45,10 +51,12 @@ impl Preview {
         self.withheld.clear();
         self.render_errors.clear();
         let all = (0..self.site.pages.len()).collect();
-        let (mut changed, n) = self.render_and_write(all, true)?;
+        self.unconfirmed.clear();
+        self.check_due = None;
+        let (mut changed, n) = self.render_and_write(all, true, Check::Now)?;
         changed.extend(self.site_files()?);
         changed.extend(self.build_editions()?);
-        self.site_files_due = false;
+        self.site_files_due = None;
         self.editions_due = false;
         self.search.mark();
         Ok((changed, n))
@@ -102,10 +110,12 @@ impl Preview {
                 theme.urls.css != self.theme.urls.css || theme.urls.js != self.theme.urls.js;
             self.theme = theme;
         }
+        self.laps.lap("templates");
         let mut dirty = BTreeSet::new();
         let mut structural = false;
         if !content.is_empty() {
             let edits = read::expand(&self.config, &self.site, content)?;
+            self.laps.lap("expand");
             let p = self.reread(&edits);
             structural = p.structural;
             dirty = p.dirty;
@@ -113,33 +123,87 @@ impl Preview {
                 self.search.mark();
             }
         }
-        if everything {
+        let check = if everything {
             dirty = (0..self.site.pages.len()).collect();
-        }
+            Check::Now
+        } else {
+            Check::Later {
+                fresh: dirty.clone(),
+            }
+        };
         for rel in &self.withheld {
             dirty.extend(self.site.by_rel.get(rel).copied());
         }
-        let done = self.render_and_write(dirty, structural || everything)?;
-        self.site_files_due |= templates || statics || !content.is_empty();
+        let done = self.render_and_write(dirty, structural || everything, check)?;
+        let with_editions = !content.is_empty() && !self.snapshots.is_empty();
+        if structural || templates || statics || with_editions {
+            self.site_files_due = Some(Instant::now() + SITE_FILES_DELAY);
+        }
         self.editions_due |= everything;
         Ok(done)
     }
 
     /// Read the files in `edits` again and plan what to render.
     fn reread(&mut self, edits: &Edits) -> plan::Plan {
+        let read = read::read_pages(&self.config, self.drafts, edits, &mut self.file_diags);
+        self.laps.lap("read");
+        let read = match self.in_place(read, edits) {
+            Ok(p) => return p,
+            Err(read) => read,
+        };
         let before = Before::capture(&self.site, &edits.pages);
         let site = Arc::try_unwrap(std::mem::take(&mut self.site)).unwrap_or_else(|s| (*s).clone());
-        let (pages, assets) = read::reread(
+        let (pages, assets) = read::merge(
             &self.config,
-            self.drafts,
             site.pages,
             site.assets,
+            read,
             edits,
-            &mut self.file_diags,
+            &self.file_diags,
         );
         self.assemble(pages, assets);
+        self.laps.lap("assemble");
         self.realign(&before.rels);
-        plan::plan(&before, &self.site, &self.rendered, edits)
+        let p = plan::plan(&before, &self.site, &self.rendered, edits);
+        self.laps.lap("plan");
+        p
+    }
+
+    /// An edit that changes no page's place, title or front matter (the usual case:
+    /// writing text) needs no new site model: put the pages in place and render them.
+    /// Gives the pages back when the edit is not of that kind.
+    fn in_place(&mut self, read: Vec<Reread>, edits: &Edits) -> Result<plan::Plan, Vec<Reread>> {
+        let fits = edits.assets.is_empty()
+            && read
+                .iter()
+                .all(|r| match (&r.page, self.site.by_rel.get(&r.rel)) {
+                    (Some(new), Some(&i)) => plan::same_face(&self.site.pages[i], new),
+                    (None, Some(_)) => read::keeps_last_good(r, &self.file_diags),
+                    _ => false,
+                });
+        if !fits {
+            return Err(read);
+        }
+        let site = Arc::make_mut(&mut self.site);
+        let mut dirty = BTreeSet::new();
+        for r in read {
+            let Some(&i) = site.by_rel.get(&r.rel) else {
+                continue;
+            };
+            dirty.insert(i);
+            if let Some(mut page) = r.page {
+                let old = &site.pages[i];
+                page.section = old.section;
+                page.is_index = old.is_index;
+                page.visibility = old.visibility;
+                site.pages[i] = page;
+            }
+        }
+        self.laps.lap("in place");
+        Ok(plan::Plan {
+            dirty,
+            structural: false,
+        })
     }
 
     /// Make the site model from pages and assets.

@@ -219,9 +219,10 @@ fn unchanged_editions_are_copied_from_the_previous_build_not_rendered() {
     let (_t, site) = one_edition();
     assert_eq!(gb(&site, &["build"]).status.code(), Some(0));
     let home = site.join("public/editions/2026-03/index.html");
-    let stamp: serde_json::Value =
-        serde_json::from_str(&read(site.join("public/editions/2026-03/.guidebook-edition")))
-            .unwrap();
+    let stamp: serde_json::Value = serde_json::from_str(&read(
+        site.join("public/editions/2026-03/.guidebook-edition"),
+    ))
+    .unwrap();
     assert_eq!(stamp["key"].as_str().map(str::len), Some(64));
     assert_eq!(stamp["pages"].as_array().map(Vec::len), Some(8), "{stamp}");
     // Mark the built edition: only a copy of the previous output keeps the mark.

@@ -117,7 +117,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
     let mut diags = build_site(&current, diags, &shared, &staging)?;
     diags.extend(edition_diags);
-    diags.extend(editions::build_all(&snapshots, &shared, &staging, &out, &load_opts)?);
+    diags.extend(editions::build_all(
+        &snapshots, &shared, &staging, &out, &load_opts,
+    )?);
     if opts.strict {
         diags.make_strict();
     }

@@ -1,6 +1,7 @@
 //! Editions, end to end on `tests/fixtures/editions-basic`: cut an edition, edit a
-//! legislation page, add one page and remove another, cut a second edition, change
-//! the live content once more, build, and check what readers and auditors see.
+//! legislation page, add one page and remove another (the new files are in
+//! `tests/fixtures/editions-changes`), cut a second edition, change the live content
+//! once more, build, and check what readers and auditors see.
 
 mod common;
 
@@ -28,57 +29,6 @@ fn ok(o: &Output) -> String {
     stdout(o)
 }
 
-const ATAS_V2: &str = r#"+++
-title = "Academic Technology Approval Scheme"
-summary = "Who needs an ATAS certificate and how to apply."
-short_name = "ATAS"
-department = "Foreign, Commonwealth and Development Office"
-requires = "A certificate before some international researchers start work."
-owner = "lead"
-reviewed = 2026-05-10
-
-[[changes]]
-date = 2026-05-10
-note = "Applications now go through the online portal."
-
-[[changes]]
-date = 2026-02-01
-note = "First version."
-+++
-
-## How to apply
-
-Applicants apply through the online portal. Allow twenty working days.
-"#;
-
-const PARTNERS: &str = r#"+++
-title = "Choosing partners"
-summary = "Checks to make before you agree to work with a partner."
-owner = "lead"
-reviewed = 2026-06-01
-
-[[changes]]
-date = 2026-06-01
-note = "New page."
-+++
-
-Ask the due diligence team to check who owns and funds the partner.
-"#;
-
-const TRAVEL_V2: &str = r#"+++
-title = "Travelling overseas"
-summary = "What to do before a work trip abroad."
-owner = "lead"
-reviewed = 2026-10-01
-
-[[changes]]
-date = 2026-10-01
-note = "Added the travel desk phone number."
-+++
-
-Take a loan laptop and tell the travel desk (01632 960000) before you go.
-"#;
-
 /// The fixture with two editions cut and one more change to the live content.
 fn two_editions() -> (tempfile::TempDir, PathBuf) {
     let (t, site) = fixture("editions-basic");
@@ -100,8 +50,17 @@ fn two_editions() -> (tempfile::TempDir, PathBuf) {
          First edition: 7 pages.\n"
     );
     let content = site.join("content");
-    fs::write(content.join("legislation/atas.md"), ATAS_V2).unwrap();
-    fs::write(content.join("guidance/partners.md"), PARTNERS).unwrap();
+    let changes = root().join("tests/fixtures/editions-changes/content");
+    fs::copy(
+        changes.join("legislation/atas.md"),
+        content.join("legislation/atas.md"),
+    )
+    .unwrap();
+    fs::copy(
+        changes.join("guidance/partners.md"),
+        content.join("guidance/partners.md"),
+    )
+    .unwrap();
     fs::remove_file(content.join("guidance/visiting-delegations.md")).unwrap();
     let out = ok(&gb(
         &site,
@@ -112,7 +71,12 @@ fn two_editions() -> (tempfile::TempDir, PathBuf) {
         "Cut edition 2026-09 (September 2026, 1 September 2026): 7 pages frozen in editions/2026-09/\n\
          1 page added, 1 removed, 1 changed since the 2026-03 edition.\n"
     );
-    fs::write(content.join("guidance/travel.md"), TRAVEL_V2).unwrap();
+    // changed after the second edition
+    fs::copy(
+        changes.join("guidance/travel.md"),
+        content.join("guidance/travel.md"),
+    )
+    .unwrap();
     (t, site)
 }
 

@@ -11,7 +11,9 @@ export const SUITE_DIR = path.resolve(here, "..");
 /** The repository root. */
 export const REPO = path.resolve(SUITE_DIR, "..", "..");
 /** The guidebook binary (built by run.sh with `cargo build`). */
-export const BIN = process.env.GUIDEBOOK_BIN || path.join(REPO, "target", "debug", "guidebook");
+export const BIN =
+  process.env.GUIDEBOOK_BIN ||
+  path.join(process.env.CARGO_TARGET_DIR || path.join(REPO, "target"), "debug", "guidebook");
 /** The site the suite builds and checks: the repository's own knowledge base by default. */
 export const SITE = path.resolve(process.env.GUIDEBOOK_SITE || REPO);
 /** Screenshots and PDFs (gitignored). */

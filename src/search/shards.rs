@@ -4,11 +4,12 @@
 //! `meta.json` lists the first term of every term shard and the first word of every
 //! word shard, so a one-word query fetches `meta.json`, one word shard, one term shard
 //! and then one `d/N.json` per hit shown. Term shard `t/N.json`:
-//! `{"term": [[score, ...], [page delta, score index, ...], [page, answer score, ...]]}`
-//! (scores are f32 in shortest form). Position shard `p/N.json` (same terms as
-//! `t/N.json`): `{"term": [page delta, count, position delta, ...]}`. Word shard
-//! `w/N.json`: `[[word, stem or "" when the same, pages with the stem], ...]`.
-//! Every JSON file has `<`, `>` and `&` escaped as `\u003c` and so on.
+//! `{"term": [[score, ...], "page delta, score index, ...", [page, answer score, ...]]}`
+//! (scores are f32 in shortest form; the string holds whole numbers as [`varints`]).
+//! Position shard `p/N.json` (same terms as `t/N.json`): `{"term": "page delta,
+//! count, position delta, ..."}` as varints. Word shard `w/N.json`: `[[word, stem or
+//! "" when the same, pages with the stem], ...]`. Every JSON file has `<`, `>` and
+//! `&` escaped as `\u003c` and so on.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -24,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::output::Staging;
 
 /// Bump when the export's format changes; search.js checks it.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// A term shard is closed once it holds this many bytes.
 const TERM_SHARD_BYTES: usize = 24 * 1024;
 /// A word shard is closed once it holds this many bytes.
@@ -156,16 +157,16 @@ fn encode_scores(data: &TermData) -> String {
         .collect();
     let mut s = String::from("[[");
     push_list(&mut s, distinct.iter().map(|x| format!("{x}")));
-    s.push_str("],[");
+    s.push_str("],\"");
     let mut prev = 0u32;
     let pairs = data.scores.iter().flat_map(|(ord, score)| {
-        let idx = index.get(&score.to_bits()).copied().unwrap_or(0);
+        let idx = index.get(&score.to_bits()).copied().unwrap_or(0) as u32;
         let delta = ord - prev;
         prev = *ord;
-        [delta.to_string(), idx.to_string()]
+        [delta, idx]
     });
-    push_list(&mut s, pairs);
-    s.push(']');
+    s.push_str(&varints(pairs));
+    s.push('"');
     if !data.answers.is_empty() {
         s.push_str(",[");
         let answers = data
@@ -180,22 +181,40 @@ fn encode_scores(data: &TermData) -> String {
 }
 
 fn encode_positions(positions: &[(u32, Vec<u32>)]) -> String {
-    let mut s = String::from("[");
     let mut prev_ord = 0u32;
     let items = positions.iter().flat_map(|(ord, pos)| {
         let delta = ord - prev_ord;
         prev_ord = *ord;
-        let mut v = vec![delta.to_string(), pos.len().to_string()];
+        let mut v = vec![delta, pos.len() as u32];
         let mut prev = 0u32;
         for p in pos {
-            v.push((p - prev).to_string());
+            v.push(p - prev);
             prev = *p;
         }
         v
     });
-    push_list(&mut s, items);
-    s.push(']');
-    s
+    format!("\"{}\"", varints(items))
+}
+
+/// Digits of [`varints`]: URL-safe base64, safe in JSON strings.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Whole numbers as text, five bits a character, low bits first; a character with
+/// the sixth bit set says another follows. Numbers below 32 take one character.
+pub fn varints(nums: impl IntoIterator<Item = u32>) -> String {
+    let mut out = String::new();
+    for mut n in nums {
+        loop {
+            let low = (n & 31) as usize;
+            n >>= 5;
+            if n == 0 {
+                out.push(DIGITS[low] as char);
+                break;
+            }
+            out.push(DIGITS[low | 32] as char);
+        }
+    }
+    out
 }
 
 fn push_list(s: &mut String, items: impl Iterator<Item = String>) {
@@ -283,4 +302,17 @@ pub fn read_lexicon(dir: &Path, meta: &Meta) -> Result<Lexicon> {
         }
     }
     Ok(Lexicon::new(entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_are_short_for_small_numbers() {
+        assert_eq!(varints([0, 1, 31]), "ABf");
+        assert_eq!(varints([32]), "gB");
+        assert_eq!(varints([1000, 5]), "ofF");
+        assert_eq!(varints([u32::MAX]).len(), 7);
+    }
 }

@@ -19,7 +19,7 @@
 })(function () {
   "use strict";
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var LEAD = 30;
   var KIND_LABELS = {
     home: "Home", section: "Section", guidance: "Guidance", legislation: "Legislation",
@@ -1050,6 +1050,24 @@
     }
     return this.shards.get(name);
   };
+  // Whole numbers from the text written by varints() in src/search/shards.rs.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = new Map(Array.from(DIGITS, function (c, i) { return [c, i]; }));
+  function varints(text) {
+    var out = [], n = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT.get(text[i]) || 0;
+      n += (d & 31) * Math.pow(2, shift);
+      if (d & 32) {
+        shift += 5;
+      } else {
+        out.push(n);
+        n = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  }
   // Index of the shard whose range holds `key`, or -1.
   function shardOf(firsts, key) {
     var lo = 0, hi = firsts.length;
@@ -1069,7 +1087,7 @@
       var e = shard.get(stem), t = null;
       if (e) {
         t = { ords: [], s: [], ans: new Map() };
-        var scores = e[0].map(Math.fround), pairs = e[1], ord = 0, k;
+        var scores = e[0].map(Math.fround), pairs = varints(e[1]), ord = 0, k;
         for (k = 0; k + 1 < pairs.length; k += 2) {
           ord += pairs[k];
           t.ords.push(ord);
@@ -1087,7 +1105,7 @@
     var i = shardOf(this.meta.terms, stem);
     if (i < 0) return Promise.resolve(new Map());
     return this.file("p/" + i + ".json", true).then(function (shard) {
-      var e = shard.get(stem) || [], out = new Map(), k = 0, ord = 0;
+      var e = varints(shard.get(stem) || ""), out = new Map(), k = 0, ord = 0;
       while (k < e.length) {
         ord += e[k];
         var n = e[k + 1], pos = [], p = 0;

@@ -5,6 +5,7 @@
 //! site untouched. guidebook marks the folders it creates and refuses to replace a
 //! folder without that mark; it never deletes anything outside them.
 
+mod adopt;
 mod assets;
 mod files;
 
@@ -27,6 +28,8 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Paths taken over from the previous output at the swap ([`Staging::adopt`]).
+    adopted: std::sync::Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -52,6 +55,7 @@ impl Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
+            adopted: Default::default(),
         })
     }
 
@@ -114,7 +118,18 @@ impl Staging {
         if had_target {
             fs::rename(&self.target, &old).map_err(|e| Error::write(&self.target, e))?;
         }
+        let adopted = std::mem::take(self.adopted.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let moved = match adopt::take(&old, &self.dir, &adopted) {
+            Ok(m) => m,
+            Err(e) => {
+                if had_target {
+                    let _ = fs::rename(&old, &self.target);
+                }
+                return Err(e);
+            }
+        };
         if let Err(e) = fs::rename(&self.dir, &self.target) {
+            adopt::give_back(&old, &self.dir, &moved);
             if had_target {
                 let _ = fs::rename(&old, &self.target);
             }

@@ -1,9 +1,9 @@
 //! Sequencing the archived editions of a build: each runs the same per-site steps as
 //! the current site ([`super::build_site`]) on its frozen snapshot, into
 //! `editions/<id>/` of the same staging folder — unless the previous build's output
-//! of that edition was made with the same cache key, in which case its files are
-//! reused (hard-linked) and its pages are not even read. Then the current site's
-//! "What changed" page and its Atom feed.
+//! of that edition was made with the same cache key, in which case that folder is
+//! carried over (moved in at the swap, or hard-linked) and its pages are not even
+//! read. Then the current site's "What changed" page and its Atom feed.
 //!
 //! Input: the loaded snapshots ([`Snapshot`]), the current site, the shared build
 //! state. Output: files in the staging folder and the editions' diagnostics.
@@ -50,15 +50,26 @@ fn reading(n: usize, k: usize) -> usize {
     n - k
 }
 
-/// Build every edition into `staging`: reuse the previous output in `out` where its
-/// stamp holds the same key, else render it (reading its pages if not read yet).
+/// How an edition rendered by the previous build is carried into the new output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Carry {
+    /// Moved in whole at the swap ([`Staging::adopt`]): a full build.
+    Adopt,
+    /// Hard-linked file by file into the staging folder ([`Staging::reuse`]): for
+    /// callers that read the staging folder instead of committing it (the preview).
+    Link,
+}
+
+/// Build every edition into `staging`: carry over the previous output in `out` where
+/// its stamp holds the same key, else render it (reading its pages if not read yet).
 /// Returns the editions' diagnostics.
-pub(super) fn build_all(
+pub(crate) fn build_all(
     snapshots: &[Snapshot],
     shared: &Shared<'_>,
     staging: &Staging,
     out: &Path,
     load_opts: &LoadOptions,
+    carry: Carry,
 ) -> Result<Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     for (k, snap) in snapshots.iter().enumerate() {
@@ -76,10 +87,12 @@ pub(super) fn build_all(
             pages: snap.pages.clone(),
         };
         let stamp_file = format!("{base}{}", cache::STAMP);
-        if snap.site.is_none()
-            && snap.stamp.as_ref().is_some_and(|s| s.key == stamp.key)
-            && let Some(files) = cache::files(out, &base)
-        {
+        let cached = snap.site.is_none() && snap.stamp.as_ref().is_some_and(|s| s.key == stamp.key);
+        if cached && carry == Carry::Adopt {
+            staging.adopt(base.trim_end_matches('/'))?;
+            continue;
+        }
+        if let Some(files) = cached.then(|| cache::files(out, &base)).flatten() {
             files
                 .par_iter()
                 .try_for_each(|(from, rel)| staging.reuse(from, rel))?;

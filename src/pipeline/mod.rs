@@ -118,7 +118,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut diags = build_site(&current, diags, &shared, &staging)?;
     diags.extend(edition_diags);
     diags.extend(editions::build_all(
-        &snapshots, &shared, &staging, &out, &load_opts,
+        &snapshots,
+        &shared,
+        &staging,
+        &out,
+        &load_opts,
+        editions::Carry::Adopt,
     )?);
     if opts.strict {
         diags.make_strict();

@@ -67,6 +67,7 @@ impl Preview {
             &staging,
             self.out.root(),
             &load_opts,
+            editions::Carry::Link,
         )?;
         self.edition_diags = self.edition_load_diags.clone();
         self.edition_diags.extend(done);

@@ -258,3 +258,27 @@ fn binds_to_loopback_unless_told_otherwise() {
     let help = String::from_utf8_lossy(&o.stdout);
     assert!(help.contains("[default: 127.0.0.1:8080]"), "{help}");
 }
+
+#[test]
+fn files_changed_on_disk_are_served_at_once() {
+    let h = hosted();
+    let file = h.out.join("docs/handbook.txt");
+    let first = h.server.get("/docs/handbook.txt");
+    assert_eq!(first.text(), "The handbook.\n");
+    std::fs::write(&file, "The new handbook, longer.\n").unwrap();
+    let second = h.server.get("/docs/handbook.txt");
+    assert_eq!(second.text(), "The new handbook, longer.\n");
+    assert_ne!(first.header("etag"), second.header("etag"));
+    #[cfg(unix)]
+    {
+        let parent = h.out.parent().unwrap();
+        std::fs::write(parent.join("secret.txt"), "TOP-SECRET").unwrap();
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink(parent.join("secret.txt"), &file).unwrap();
+        let r = h.server.get("/docs/handbook.txt");
+        assert_eq!(r.status, 404, "a cached path now pointing outside");
+        assert!(!r.text().contains("TOP-SECRET"));
+    }
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(h.server.get("/docs/handbook.txt").status, 404);
+}

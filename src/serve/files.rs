@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use axum::body::Bytes;
+use axum::http::HeaderValue;
 use chrono::{DateTime, Utc};
 
 use super::mime;
@@ -35,6 +36,9 @@ pub struct FileEntry {
     /// A quoted entity tag.
     pub etag: String,
     pub modified: SystemTime,
+    /// `etag` and `last_modified` ready for headers.
+    pub etag_value: HeaderValue,
+    pub last_modified_value: HeaderValue,
     /// For an alias page written by the build: the site-relative URL it points to.
     pub redirect: Option<String>,
     /// Path relative to the site folder, `/`-separated.
@@ -43,11 +47,6 @@ pub struct FileEntry {
 }
 
 impl FileEntry {
-    /// `Last-Modified` in HTTP date format.
-    pub fn last_modified(&self) -> String {
-        http_date(self.modified)
-    }
-
     /// Whether this is an HTML document.
     pub fn is_html(&self) -> bool {
         mime::is_html(self.content_type)
@@ -68,18 +67,23 @@ struct Stamp {
     len: u64,
     modified: SystemTime,
     inode: u64,
+    device: u64,
 }
 
 impl Stamp {
     fn of(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        let (inode, device) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), meta.dev())
+        };
         #[cfg(not(unix))]
-        let inode = 0;
+        let (inode, device) = (0, 0);
         Stamp {
             len: meta.len(),
             modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
             inode,
+            device,
         }
     }
 }
@@ -90,10 +94,18 @@ struct Cache {
     bytes: usize,
 }
 
+/// Request paths answered before: (path, trailing slash) → (the path the answer
+/// was read from, unresolved, and the answer).
+type Routes = HashMap<(String, bool), (PathBuf, Arc<FileEntry>)>;
+
+/// Routes remembered at most; beyond, they are forgotten all at once.
+const ROUTES_MAX: usize = 100_000;
+
 /// A site folder served read-only.
 pub struct FsSite {
     root: PathBuf,
     cache: Mutex<Cache>,
+    routes: Mutex<Routes>,
 }
 
 impl FsSite {
@@ -106,12 +118,22 @@ impl FsSite {
         Ok(FsSite {
             root,
             cache: Mutex::new(Cache::default()),
+            routes: Mutex::new(Routes::new()),
         })
     }
 
     /// The site folder (canonical).
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// A file served for this request path before, if it is still the same file (one
+    /// `stat`: same device, inode, size and time means the file checked then).
+    pub fn quick(&self, req: &RequestPath) -> Option<Arc<FileEntry>> {
+        let key = (req.segments.join("/"), req.trailing_slash);
+        let (path, entry) = self.routes.lock().ok()?.get(&key).cloned()?;
+        let meta = fs::metadata(&path).ok()?;
+        (Stamp::of(&meta) == entry.stamp).then_some(entry)
     }
 
     /// Resolve a request path: a folder means its `index.html`.
@@ -121,18 +143,28 @@ impl FsSite {
         let Some((real, meta)) = self.inside(&path) else {
             return Lookup::NotFound;
         };
-        if meta.is_dir() {
-            let index = real.join("index.html");
-            return match self.inside(&index) {
+        let found = if meta.is_dir() {
+            path.push("index.html");
+            match self.inside(&real.join("index.html")) {
                 Some((f, m)) if m.is_file() && req.trailing_slash => self.entry(&f, &m),
-                Some((_, m)) if m.is_file() => Lookup::AddSlash,
-                _ => Lookup::NotFound,
-            };
-        }
-        if req.trailing_slash || !meta.is_file() {
+                Some((_, m)) if m.is_file() => return Lookup::AddSlash,
+                _ => return Lookup::NotFound,
+            }
+        } else if req.trailing_slash || !meta.is_file() {
             return Lookup::NotFound;
+        } else {
+            self.entry(&real, &meta)
+        };
+        if let Lookup::File(entry) = &found
+            && let Ok(mut routes) = self.routes.lock()
+        {
+            if routes.len() >= ROUTES_MAX {
+                routes.clear();
+            }
+            let key = (req.segments.join("/"), req.trailing_slash);
+            routes.insert(key, (path, entry.clone()));
         }
-        self.entry(&real, &meta)
+        found
     }
 
     /// A file by its `/`-separated path relative to the site folder (e.g. `404.html`).
@@ -212,8 +244,12 @@ fn describe(rel: String, body: Bytes, stamp: Stamp) -> FileEntry {
     let redirect = (mime::is_html(content_type) && body.len() <= REDIRECT_PAGE_MAX)
         .then(|| std::str::from_utf8(&body).ok().and_then(alias_target))
         .flatten();
+    let last_modified = http_date(stamp.modified);
     FileEntry {
         content_type,
+        etag_value: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"\"")),
+        last_modified_value: HeaderValue::from_str(&last_modified)
+            .unwrap_or(HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT")),
         etag,
         modified: stamp.modified,
         redirect,

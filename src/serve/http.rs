@@ -64,8 +64,13 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         let headers = req.headers().clone();
         return super::search::respond(app2, route, query, headers).await;
     }
-    let app2 = app.clone();
-    let lookup = tokio::task::spawn_blocking(move || app2.site.lookup(&req_path)).await;
+    let lookup = match app.site.quick(&req_path) {
+        Some(f) => Ok(Lookup::File(f)),
+        None => {
+            let app2 = app.clone();
+            tokio::task::spawn_blocking(move || app2.site.lookup(&req_path)).await
+        }
+    };
     match lookup {
         Ok(Lookup::File(f)) => match &f.redirect {
             Some(to) => redirect(StatusCode::MOVED_PERMANENTLY, to),
@@ -125,8 +130,9 @@ pub fn file_response(
 }
 
 fn validators(r: &mut Response, f: &FileEntry) {
-    set(r, header::ETAG, &f.etag);
-    set(r, header::LAST_MODIFIED, &f.last_modified());
+    let h = r.headers_mut();
+    h.insert(header::ETAG, f.etag_value.clone());
+    h.insert(header::LAST_MODIFIED, f.last_modified_value.clone());
     set(r, header::CACHE_CONTROL, cache_control(&f.rel));
 }
 
@@ -246,10 +252,10 @@ pub fn text(status: StatusCode, body: &str) -> Response {
     r
 }
 
-pub fn set(r: &mut Response, name: header::HeaderName, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(value) {
-        r.headers_mut().insert(name, v);
-    }
+/// Set a header to a fixed value.
+pub fn set(r: &mut Response, name: header::HeaderName, value: &'static str) {
+    r.headers_mut()
+        .insert(name, HeaderValue::from_static(value));
 }
 
 #[cfg(test)]

@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::HttpBody;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::listener::ClientAddr;
@@ -34,7 +35,7 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
         )),
         None => router,
     };
-    router
+    let router = router
         .layer(
             CompressionLayer::new()
                 .gzip(true)
@@ -42,26 +43,20 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
                 .quality(CompressionLevel::Precise(5)),
         )
         .layer(middleware::map_response(tag_encoding))
-        .layer(middleware::map_response(security_headers))
-        .layer(middleware::from_fn_with_state(log, access_log))
+        .layer(always(header::CONTENT_SECURITY_POLICY, CSP))
+        .layer(always(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(always(header::REFERRER_POLICY, "same-origin"))
+        .layer(always(header::X_FRAME_OPTIONS, "DENY"));
+    if log.is_quiet() {
+        router
+    } else {
+        router.layer(middleware::from_fn_with_state(log, access_log))
+    }
 }
 
-async fn security_headers(mut r: Response) -> Response {
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    r
+/// A header set on every response, whatever the handler set.
+fn always(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
 }
 
 /// A compressed body is a different representation: give it its own entity tag.

@@ -17,6 +17,7 @@ use chrono::Utc;
 #[derive(Clone)]
 pub struct AccessLog {
     tx: mpsc::Sender<String>,
+    quiet: bool,
 }
 
 /// The writing thread; [`LogWriter::finish`] flushes what is left.
@@ -32,12 +33,19 @@ impl AccessLog {
             .name("guidebook access log".into())
             .spawn(move || write_lines(rx, quiet))
             .ok();
-        (AccessLog { tx }, LogWriter { handle })
+        (AccessLog { tx, quiet }, LogWriter { handle })
     }
 
     /// Log one request.
     pub fn request(&self, r: &Logged<'_>) {
-        let _ = self.tx.send(line(r));
+        if !self.quiet {
+            let _ = self.tx.send(line(r));
+        }
+    }
+
+    /// Whether lines are thrown away (so there is no need to gather them).
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
     }
 }
 

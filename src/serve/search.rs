@@ -40,27 +40,49 @@ pub struct Route {
 /// What identifies one build of an index on disk.
 type Stamp = Vec<(u64, SystemTime, u64)>;
 
-/// The search indexes opened so far, by folder.
+/// A search asked before: index folder, its build, query, kind, limit.
+type Asked = (PathBuf, Stamp, String, Option<String>, usize);
+
+/// Results kept at most; beyond, they are forgotten all at once.
+const RESULTS_MAX: usize = 4096;
+
+/// The search indexes opened so far, by folder, and recent results (a query asked
+/// again of the same index build is answered from memory).
 #[derive(Default)]
 pub struct Searches {
     open: Mutex<HashMap<PathBuf, (Stamp, Arc<Searcher>)>>,
+    results: Mutex<HashMap<Asked, Arc<Found>>>,
 }
 
 impl Searches {
-    /// The searcher for the index in `dir`, opened again if the index changed.
-    fn get(&self, dir: &Path) -> Option<Arc<Searcher>> {
-        let stamp = stamp(dir)?;
+    /// The searcher for the index in `dir` as built at `stamp`, opened again if the
+    /// index changed.
+    /// Fails with the reason when the index is there but cannot be opened.
+    fn get(&self, dir: &Path, stamp: &Stamp) -> Result<Arc<Searcher>, String> {
         if let Ok(open) = self.open.lock()
             && let Some((s, searcher)) = open.get(dir)
-            && *s == stamp
+            && s == stamp
         {
-            return Some(searcher.clone());
+            return Ok(searcher.clone());
         }
-        let searcher = Arc::new(Searcher::open(dir).ok()?);
+        let searcher = Arc::new(Searcher::open(dir).map_err(|e| e.to_string())?);
         if let Ok(mut open) = self.open.lock() {
-            open.insert(dir.to_path_buf(), (stamp, searcher.clone()));
+            open.insert(dir.to_path_buf(), (stamp.clone(), searcher.clone()));
         }
-        Some(searcher)
+        Ok(searcher)
+    }
+
+    fn remembered(&self, asked: &Asked) -> Option<Arc<Found>> {
+        self.results.lock().ok()?.get(asked).cloned()
+    }
+
+    fn remember(&self, asked: Asked, found: Arc<Found>) {
+        if let Ok(mut r) = self.results.lock() {
+            if r.len() >= RESULTS_MAX {
+                r.clear();
+            }
+            r.insert(asked, found);
+        }
     }
 }
 
@@ -152,22 +174,24 @@ pub async fn respond(
     let page_rel = format!("{}search/index.html", route.base);
     let (found, p) = match done {
         Ok((Ok(found), p)) => (found, p),
-        Ok((Err(StatusCode::NOT_FOUND), _)) if !route.api => {
+        Ok((Err(Failure::NoIndex), _)) if !route.api => {
             return match app.site.file(&page_rel) {
                 Some(page) => http::file_response(&app, &page, &headers, StatusCode::OK),
                 None => http::not_found(&app),
             };
         }
-        Ok((Err(StatusCode::NOT_FOUND), _)) => return http::not_found(&app),
-        _ => {
-            return http::text(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "500 Internal Server Error: the search failed\n",
-            );
+        Ok((Err(Failure::NoIndex), _)) => return http::not_found(&app),
+        Ok((Err(Failure::Broken(why)), _)) => {
+            let body = format!("500 Internal Server Error: {why}\n");
+            return http::text(StatusCode::INTERNAL_SERVER_ERROR, &body);
+        }
+        Err(_) => {
+            let body = "500 Internal Server Error: the search failed\n";
+            return http::text(StatusCode::INTERNAL_SERVER_ERROR, body);
         }
     };
     if route.api {
-        return json(found.results);
+        return json(&found.results);
     }
     match app.site.file(&page_rel) {
         Some(page) if p.q.is_empty() => http::file_response(&app, &page, &headers, StatusCode::OK),
@@ -185,47 +209,72 @@ pub async fn respond(
     }
 }
 
-struct Found {
+/// Why a search has no results to show.
+enum Failure {
+    NoIndex,
+    Broken(String),
+}
+
+pub struct Found {
     results: SearchResults,
     prefix: String,
 }
 
-/// Search the index of the site at `base`: 404 when it has none, 500 when it fails.
-fn run(app: &App, base: &str, p: &Params) -> Result<Found, StatusCode> {
+/// Search the index of the site at `base`: 404 when it has none, 500 (saying why)
+/// when it cannot be read or the search fails.
+fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
     let dir = app.site.root().join(base).join("_search");
-    let searcher = app.searches.get(&dir).ok_or(StatusCode::NOT_FOUND)?;
+    let stamp = stamp(&dir).ok_or(Failure::NoIndex)?;
+    let asked = (dir, stamp, p.q.clone(), p.kind.clone(), p.limit);
+    if let Some(found) = app.searches.remembered(&asked) {
+        return Ok(found);
+    }
+    let searcher = app
+        .searches
+        .get(&asked.0, &asked.1)
+        .map_err(Failure::Broken)?;
     let prefix = searcher.url_prefix().to_string();
-    if p.q.trim().is_empty() {
-        let results = SearchResults {
+    let results = if p.q.trim().is_empty() {
+        SearchResults {
             query: p.q.clone(),
             total: 0,
             hits: Vec::new(),
+        }
+    } else {
+        let req = SearchRequest {
+            q: &p.q,
+            kind: p.kind.as_deref(),
+            limit: p.limit,
         };
-        return Ok(Found { results, prefix });
-    }
-    let req = SearchRequest {
-        q: &p.q,
-        kind: p.kind.as_deref(),
-        limit: p.limit,
+        searcher
+            .search(&req)
+            .map_err(|e| Failure::Broken(e.to_string()))?
     };
-    let results = searcher
-        .search(&req)
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-    Ok(Found { results, prefix })
+    let found = Arc::new(Found { results, prefix });
+    app.searches.remember(asked, found.clone());
+    Ok(found)
 }
 
-fn json(results: SearchResults) -> Response {
-    let body = crate::search::safe_json(&results);
+fn json(results: &SearchResults) -> Response {
+    let body = crate::search::safe_json(results);
     let mut r = Response::new(axum::body::Body::from(body));
     http::set(&mut r, header::CONTENT_TYPE, "application/json");
     http::set(&mut r, header::CACHE_CONTROL, "no-cache");
     r
 }
 
-/// Open the site's own index ahead of the first search.
+/// Open the site's own index ahead of the first search; say so if it cannot be read.
 pub async fn warm(app: Arc<App>) {
-    let _ = tokio::task::spawn_blocking(move || app.searches.get(&app.site.root().join("_search")))
-        .await;
+    let opened = tokio::task::spawn_blocking(move || {
+        let dir = app.site.root().join("_search");
+        stamp(&dir).map(|s| app.searches.get(&dir, &s))
+    })
+    .await;
+    match opened {
+        Ok(Some(Err(why))) => eprintln!("warning: search will fail: {why}"),
+        Ok(None) => eprintln!("warning: this site has no search index (_search/)"),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `guidebook host` throughput with wrk on loopback, bounded in time.
+#
+#   benches/serve/throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]
+#
+# BIN is a release build of guidebook, SITE_OUT a site built by it (e.g. the 10,000-page
+# corpus: python3 benches/corpus/generate.py --pages 10000 --seed 1 --out /tmp/c
+# --formats guidebook && BIN build /tmp/c/guidebook --out /tmp/c/public).
+# Prints the host's start-up time (until it prints its URL), then for a static page and
+# for a search query: requests/s, p99 latency, and the error counts wrk reports.
+# Needs wrk (apt-get install wrk). Binds 127.0.0.1 only.
+set -euo pipefail
+bin="${1:?usage: throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]}"
+out="${2:?usage: throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]}"
+secs="${3:-10}"
+conns="${4:-64}"
+command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
+
+log="$(mktemp)"
+start=$(date +%s.%N)
+"$bin" host "$out" --bind 127.0.0.1:0 --quiet >"$log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 200); do
+  grep -q 'http://' "$log" && break
+  sleep 0.01
+done
+ready=$(date +%s.%N)
+url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
+[ -n "$url" ] || { echo "host did not start:"; cat "$log"; exit 1; }
+printf 'startup_s %.3f\n' "$(echo "$ready - $start" | bc)"
+
+# A page from the middle of the site, and a two-word query.
+page="$(cd "$out" && find guidance -name index.html | sort | sed -n '100p' | sed 's/index.html$//')"
+query="_search/api?q=export+licence&limit=10"
+curl -fsS -o /dev/null "$url/$page" || { echo "cannot fetch /$page"; exit 1; }
+curl -fsS -o /dev/null "$url/$query" || { echo "cannot search"; exit 1; }
+
+run() {
+  local name="$1" path="$2"
+  local r
+  r="$(wrk -t2 -c"$conns" -d"${secs}s" --latency "$url/$path")"
+  local rps p99 errors non2xx
+  rps="$(echo "$r" | awk '/Requests\/sec/ {print $2}')"
+  p99="$(echo "$r" | awk '$1 == "99%" {print $2}')"
+  errors="$(echo "$r" | awk '/Socket errors/ {print}' )"
+  non2xx="$(echo "$r" | awk '/Non-2xx/ {print $NF}')"
+  echo "$name path=/$path requests_per_s=$rps p99=$p99 socket_errors=${errors:-none} non_2xx=${non2xx:-0}"
+}
+run static "$page"
+run search "$query"

@@ -275,3 +275,22 @@ fn a_build_with_editions_is_deterministic() {
     };
     assert_eq!(strip(t.path().join("a")), strip(t.path().join("b")));
 }
+
+#[test]
+fn guidebook_check_fails_naming_an_edited_edition_file() {
+    let (_t, site) = one_edition();
+    let clean = gb(&site, &["check"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    let file = site.join("editions/2026-03/legislation/atas.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("post", "pigeon")).unwrap();
+    let o = gb(&site, &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "error[edition-modified]: editions/2026-03/legislation/atas.md has changed since the edition was cut\n --> editions/2026-03/legislation/atas.md\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -48,6 +48,7 @@ pub fn check(opts: &CheckRunOptions) -> Result<CheckReport> {
         today: opts.today.unwrap_or_else(|| CheckOptions::default().today),
     };
     diags.extend(check::run_with(&config, &site, &rendered, &check_opts));
+    diags.extend(crate::editions::manifest::verify(&config));
     if opts.strict {
         diags.make_strict();
     }

@@ -2,7 +2,7 @@
 """Edit-to-reload latency of `guidebook serve`.
 
     python3 benches/serve/latency.py --bin target/release/guidebook --site /tmp/corpus/guidebook \
-        [--edits 20] [--template-edits 5] [--gap 0.5]
+        [--edits 20] [--template-edits 5] [--gap 0.5] [--serve-log FILE]
 
 Starts `guidebook serve SITE --bind 127.0.0.1:0` on a private copy of SITE, opens the
 live-reload event stream as a page would, then saves a page (write a temporary file,
@@ -28,12 +28,16 @@ import urllib.request
 WAIT = 30.0
 
 
-def start(bin_path, site):
+def start(bin_path, site, log=None):
+    env = dict(os.environ)
+    if log:
+        env["GUIDEBOOK_SERVE_STEPS"] = "1"
     p = subprocess.Popen(
         [bin_path, "serve", site, "--bind", "127.0.0.1:0"],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=log or subprocess.PIPE,
         text=True,
+        env=env,
     )
     t0 = time.monotonic()
     line = p.stdout.readline()
@@ -42,7 +46,8 @@ def start(bin_path, site):
         p.kill()
         sys.exit("serve did not print its URL: " + line + p.stderr.read())
     url = line[line.index("http://"):].strip()
-    threading.Thread(target=lambda: [None for _ in p.stderr], daemon=True).start()
+    if not log:
+        threading.Thread(target=lambda: [None for _ in p.stderr], daemon=True).start()
     threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
     return p, url, startup
 
@@ -112,6 +117,8 @@ def main():
     ap.add_argument("--template-edits", type=int, default=5)
     ap.add_argument("--gap", type=float, default=0.5, help="seconds between edits")
     ap.add_argument("--page", default=None, help="content path of the page to edit")
+    ap.add_argument("--serve-log", default=None,
+                    help="write serve's terminal output here, with its per-step timings (GUIDEBOOK_SERVE_STEPS=1)")
     a = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="guidebook-latency-")
@@ -128,7 +135,8 @@ def main():
     page_file = os.path.join(content, page)
     original = open(page_file, encoding="utf-8").read()
 
-    proc, url, startup = start(a.bin, site)
+    log = open(a.serve_log, "w", encoding="utf-8") if a.serve_log else None
+    proc, url, startup = start(a.bin, site, log)
     host, port = url[len("http://"):].split("/")[0].split(":")
     try:
         gen = generation(url.rstrip("/") + rel_url)

@@ -6,9 +6,12 @@
 # BIN is a release build of guidebook, SITE_OUT a site built by it (e.g. the 10,000-page
 # corpus: python3 benches/corpus/generate.py --pages 10000 --seed 1 --out /tmp/c
 # --formats guidebook && BIN build /tmp/c/guidebook --out /tmp/c/public).
-# Prints the host's start-up time (until it prints its URL), then for a static page and
-# for a search query: requests/s, p99 latency, and the error counts wrk reports.
-# Needs wrk (apt-get install wrk). Binds 127.0.0.1 only.
+# Prints the host's start-up time (until it prints its URL, and until the first search is
+# answered), then for a static page, for one search query asked again and again (answered
+# from the host's result cache after the first time), and for varied two-word queries
+# (varied-queries.lua: nearly all new to the host): requests/s, p99 latency, the error
+# counts wrk reports, and the CPU seconds the host and wrk used (both share the machine).
+# Needs wrk (apt-get install wrk) and GNU time (/usr/bin/time). Binds 127.0.0.1 only.
 set -euo pipefail
 bin="${1:?usage: throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]}"
 out="${2:?usage: throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]}"
@@ -29,6 +32,12 @@ ready=$(date +%s.%N)
 url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 [ -n "$url" ] || { echo "host did not start:"; cat "$log"; exit 1; }
 printf 'startup_s %.3f\n' "$(echo "$ready - $start" | bc)"
+for _ in $(seq 1 500); do
+  curl -fsS -o /dev/null "$url/_search/api?q=research&limit=1" 2>/dev/null && break
+  sleep 0.01
+done
+searchable=$(date +%s.%N)
+printf 'first_search_answered_s %.3f\n' "$(echo "$searchable - $start" | bc)"
 
 # A page from the middle of the site, and a two-word query.
 page="$(cd "$out" && find guidance -name index.html | sort | sed -n '100p' | sed 's/index.html$//')"
@@ -36,16 +45,24 @@ query="_search/api?q=export+licence&limit=10"
 curl -fsS -o /dev/null "$url/$page" || { echo "cannot fetch /$page"; exit 1; }
 curl -fsS -o /dev/null "$url/$query" || { echo "cannot search"; exit 1; }
 
+# CPU seconds (user + system) the host has used so far.
+host_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat"; }
+
 run() {
-  local name="$1" path="$2"
-  local r
-  r="$(wrk -t2 -c"$conns" -d"${secs}s" --latency "$url/$path")"
-  local rps p99 errors non2xx
+  local name="$1" path="$2"; shift 2
+  local r before after
+  before="$(host_cpu)"
+  r="$(/usr/bin/time -f 'wrk_cpu %U %S' wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" "$url/$path" 2>&1)"
+  after="$(host_cpu)"
+  local rps p99 errors non2xx wrk_cpu
   rps="$(echo "$r" | awk '/Requests\/sec/ {print $2}')"
   p99="$(echo "$r" | awk '$1 == "99%" {print $2}')"
   errors="$(echo "$r" | awk '/Socket errors/ {print}' )"
   non2xx="$(echo "$r" | awk '/Non-2xx/ {print $NF}')"
-  echo "$name path=/$path requests_per_s=$rps p99=$p99 socket_errors=${errors:-none} non_2xx=${non2xx:-0}"
+  wrk_cpu="$(echo "$r" | awk '$1 == "wrk_cpu" {printf "%.2f", $2 + $3}')"
+  echo "$name path=/$path requests_per_s=$rps p99=$p99 socket_errors=${errors:-none} non_2xx=${non2xx:-0}" \
+    "host_cpu_s=$(echo "$after - $before" | bc) wrk_cpu_s=$wrk_cpu"
 }
 run static "$page"
 run search "$query"
+run search-varied "" -s "$(dirname "$0")/varied-queries.lua"

@@ -34,7 +34,16 @@ local words = {
   "final", "early", "late", "new", "existing", "current", "previous", "future", "recent", "clear",
   "simple", "short", "long", "brief", "detailed", "full", "partial", "specific", "general", "common",
 }
-math.randomseed(1)
+-- Each wrk thread has its own Lua state: seed each differently, or the threads would
+-- ask the same sequence and all but the first would be answered from the cache.
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+function init(args)
+  math.randomseed(1 + (id or 0))
+end
 request = function()
   local a = words[math.random(#words)]
   local b = words[math.random(#words)]

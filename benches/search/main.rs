@@ -188,14 +188,11 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .collect();
     let staging = Staging::begin(out).expect("staging");
     let start = Instant::now();
-    let built = search::index::build(&site, &rendered, "", &staging.dir().join("_search/index"))
-        .expect("index");
+    let records = search::export::DocFiles::new(&staging, "_search/static/");
+    let index_dir = staging.dir().join("_search/index");
+    let built = search::index::build(&site, &rendered, "", &index_dir, &records).expect("index");
     let index = start.elapsed();
-    let settings = search::export::Settings {
-        prefix: &config.url_prefix,
-        edition: "",
-        synonyms: &config.settings.search.synonyms,
-    };
+    let settings = search::export::Settings::new(&config, "");
     let start = Instant::now();
     search::export::write(&built, &settings, &staging, "_search/static/").expect("export");
     (index, start.elapsed())

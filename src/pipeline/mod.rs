@@ -7,6 +7,9 @@
 mod check_only;
 mod editions;
 pub mod incremental;
+mod timings;
+
+use timings::Stopwatch;
 
 pub use check_only::{CheckReport, CheckRunOptions, check};
 
@@ -63,6 +66,7 @@ pub struct BuildReport {
 /// when any is an error the output folder is left as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
+    let watch = Stopwatch::from_env();
     let config = Config::load(&opts.site)?.with_profile(opts.profile.as_deref())?;
     let out = opts
         .out
@@ -87,15 +91,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             unchanged: Some(record),
         });
     }
+    watch.lap("fingerprint");
     let staging = Staging::begin(&out)?;
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         skip: vec![out.clone(), staging.dir().to_path_buf()],
     };
     let (site, diags) = content::load(&config, &load_opts)?;
+    watch.lap("load");
     let (snapshots, edition_diags) =
         snapshot::load_all(&config, &load_opts, &cache_options(opts), &out)?;
     let templates = Templates::load(&config)?;
+    watch.lap("editions and templates");
     let theme = output::theme_assets(&config)?;
     let nav = editions::nav(&config, &site, &snapshots);
     let shared = Shared {
@@ -106,6 +113,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         strict: opts.strict,
         progress: opts.progress,
         start,
+        watch: &watch,
     };
     let current = Job {
         config: &config,
@@ -125,6 +133,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         &load_opts,
         editions::Carry::Adopt,
     )?);
+    watch.lap("archived editions");
     if opts.strict {
         diags.make_strict();
     }
@@ -152,7 +161,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             .map(|d| d.render() + "\n")
             .collect(),
     })?;
+    watch.lap("record");
     staging.commit()?;
+    watch.lap("swap");
     report.written = true;
     report.elapsed = start.elapsed();
     Ok(report)
@@ -182,6 +193,7 @@ struct Shared<'a> {
     strict: bool,
     progress: bool,
     start: Instant,
+    watch: &'a Stopwatch,
 }
 
 /// Render and check one site; when it has no error, write its files and search
@@ -197,8 +209,10 @@ fn build_site(
         .with_editions(shared.nav, job.reading);
     let progress = shared.progress && job.base.is_empty();
     let rendered = render_pages(&renderer, staging, job.base, progress, shared.start)?;
+    shared.watch.lap("render and write pages");
     let check_opts = check::CheckOptions { today: job.today };
     diags.extend(check::run_with(config, site, &rendered, &check_opts));
+    shared.watch.lap("check");
     if shared.strict {
         diags.make_strict();
     }
@@ -217,16 +231,29 @@ fn build_site(
         write_page_files(site, &renderer, staging, job.base)?;
         write_sitemap(config, site, staging, job.base)?;
     }
-    search::build_at(
-        config,
-        site,
-        &rendered,
-        &renderer,
-        staging,
-        job.base,
-        job.edition,
-    )?;
+    shared.watch.lap("site files");
+    write_search(job, &rendered, &renderer, staging, shared.watch)?;
     Ok(diags)
+}
+
+/// The site's search index, its static export and its search page.
+fn write_search(
+    job: &Job<'_>,
+    rendered: &[Rendered],
+    renderer: &Renderer<'_>,
+    staging: &Staging,
+    watch: &Stopwatch,
+) -> Result<()> {
+    let dir = format!("{}_search/", job.base);
+    let index_dir = staging.dir().join(&dir).join("index");
+    let static_dir = format!("{dir}static/");
+    let records = search::export::DocFiles::new(staging, &static_dir);
+    let built = search::index::build(job.site, rendered, job.edition, &index_dir, &records)?;
+    watch.lap("search index");
+    let settings = search::export::Settings::new(job.config, job.edition);
+    search::export::write(&built, &settings, staging, &static_dir)?;
+    watch.lap("search export");
+    search::page::write(renderer, job.site, staging, job.base)
 }
 
 /// The build options that change what is written (not where).

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer};
 
 /// Words longer than this many characters are not indexed.
@@ -64,7 +65,8 @@ pub struct Token {
 /// Analyses text; keeps a cache of stems, which is also the site's word list.
 pub struct Analyzer {
     stemmer: TextAnalyzer,
-    cache: HashMap<String, String>,
+    /// Normalized word → its stem, or `None` when it is not indexed.
+    cache: FxHashMap<String, Option<String>>,
 }
 
 impl Default for Analyzer {
@@ -79,21 +81,22 @@ impl Analyzer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 
     /// Append the kept words of `text` to `out`.
     pub fn analyze(&mut self, text: &str, out: &mut Vec<Token>) {
+        let mut stem = String::new();
         for (position, (start, end)) in words(text).enumerate() {
             let surface = normalize(&text[start..end]);
-            if !is_indexable(&surface) {
+            stem.clear();
+            if !self.stem_into(&surface, &mut stem) {
                 continue;
             }
-            let stem = self.stem(&surface);
             out.push(Token {
                 surface,
-                stem,
+                stem: stem.clone(),
                 start,
                 end,
                 position: position as u32,
@@ -108,24 +111,61 @@ impl Analyzer {
         tokens.into_iter().map(|t| t.stem).collect()
     }
 
-    /// The stem of one normalized word.
+    /// The stem of one normalized word (indexed or not).
     pub fn stem(&mut self, surface: &str) -> String {
-        if let Some(s) = self.cache.get(surface) {
-            return s.clone();
+        let mut out = String::new();
+        if self.stem_into(surface, &mut out) {
+            out
+        } else {
+            self.compute_stem(surface)
         }
+    }
+
+    /// Append the stem of a normalized word to `out` and return true; return false,
+    /// appending nothing, when the word is not indexed ([`is_indexable`]). One cache
+    /// lookup for a word seen before.
+    pub fn stem_into(&mut self, surface: &str, out: &mut String) -> bool {
+        if let Some(entry) = self.cache.get(surface) {
+            return match entry {
+                Some(stem) => {
+                    out.push_str(stem);
+                    true
+                }
+                None => false,
+            };
+        }
+        let entry = is_indexable(surface).then(|| self.compute_stem(surface));
+        let kept = entry.is_some();
+        if let Some(stem) = &entry {
+            out.push_str(stem);
+        }
+        self.cache.insert(surface.to_string(), entry);
+        kept
+    }
+
+    fn compute_stem(&mut self, surface: &str) -> String {
         let mut stream = self.stemmer.token_stream(surface);
-        let stem = if stream.advance() {
+        if stream.advance() {
             stream.token().text.clone()
         } else {
             surface.to_string()
-        };
-        self.cache.insert(surface.to_string(), stem.clone());
-        stem
+        }
     }
 
-    /// Every word analysed so far, with its stem.
-    pub fn into_words(self) -> HashMap<String, String> {
-        self.cache
+    /// Every indexed word analysed so far, with its stem.
+    pub fn into_words(mut self) -> HashMap<String, String> {
+        let mut words = HashMap::new();
+        self.drain_words_into(&mut words);
+        words
+    }
+
+    /// Move every indexed word analysed so far, with its stem, into `words`.
+    pub fn drain_words_into(&mut self, words: &mut HashMap<String, String>) {
+        words.extend(
+            self.cache
+                .drain()
+                .filter_map(|(word, stem)| Some((word, stem?))),
+        );
     }
 }
 
@@ -137,40 +177,74 @@ pub fn is_indexable(surface: &str) -> bool {
 }
 
 /// Byte ranges of the words of `text`: runs of alphanumeric characters.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || {
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator [`words`] returns.
+pub struct Words<'a> {
+    text: &'a str,
+    /// The byte where the search for the next word starts.
+    at: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
         let start = loop {
-            let (i, c) = iter.next()?;
+            let (c, len) = char_at(self.text, bytes, i)?;
             if c.is_alphanumeric() {
                 break i;
             }
+            i += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = iter.peek() {
+        let mut end = start;
+        while let Some((c, len)) = char_at(self.text, bytes, end) {
             if !c.is_alphanumeric() {
-                end = i;
                 break;
             }
-            iter.next();
+            end += len;
         }
+        self.at = end;
         Some((start, end))
-    })
+    }
+}
+
+/// The character at byte `i` of `text` and its length in bytes; ASCII without decoding.
+fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = *bytes.get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// A word lowercased (character by character) and folded to plain letters.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`], appending to `out`.
+pub fn normalize_into(word: &str, out: &mut String) {
     for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         for l in c.to_lowercase() {
             if l.is_ascii() {
                 out.push(l);
             } else {
-                fold_into(l, &mut out);
+                fold_into(l, out);
             }
         }
     }
-    out
 }
 
 fn fold_into(c: char, out: &mut String) {

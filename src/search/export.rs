@@ -5,17 +5,21 @@
 //! exact match of the term adds to each page: summed over the scored fields (`S`) and
 //! over the answer fields of contacts (`A`). search.js only adds these numbers up, so
 //! it ranks as the tantivy query does. Positions come from the `phrase` field, for
-//! quoted phrases. Input: a committed index. Output: files written by `shards.rs`.
+//! quoted phrases. Input: a committed index. Output: files written by `shards.rs`, and
+//! (through [`DocFiles`], while the index is built) one display record per page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED, Term};
+use tantivy::{DocId, DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
 
 use super::index::Built;
-use super::read_error;
+use super::{escape_json_text, read_error};
 use crate::error::Result;
 use crate::output::Staging;
 
@@ -25,6 +29,17 @@ pub struct Settings<'a> {
     pub prefix: &'a str,
     pub edition: &'a str,
     pub synonyms: &'a BTreeMap<String, Vec<String>>,
+}
+
+impl<'a> Settings<'a> {
+    /// The settings of the site `config` describes, for edition `edition`.
+    pub fn new(config: &'a crate::config::Config, edition: &'a str) -> Settings<'a> {
+        Settings {
+            prefix: &config.url_prefix,
+            edition,
+            synonyms: &config.settings.search.synonyms,
+        }
+    }
 }
 
 /// Everything the export knows about one term.
@@ -38,7 +53,34 @@ pub struct TermData {
     pub positions: Vec<(u32, Vec<u32>)>,
 }
 
+/// Writes each page's display record as `d/N.json` under the export folder, while
+/// the index is built ([`super::index::build`]).
+pub struct DocFiles<'a> {
+    staging: &'a Staging,
+    /// The export folder (`_search/static/`).
+    dir: String,
+}
+
+impl<'a> DocFiles<'a> {
+    pub fn new(staging: &'a Staging, dir: &str) -> DocFiles<'a> {
+        DocFiles {
+            staging,
+            dir: dir.to_string(),
+        }
+    }
+
+    /// Write page `ord`'s record (JSON); returns the hash of the file written.
+    pub fn write(&self, ord: usize, record: &str) -> Result<[u8; 32]> {
+        let text = escape_json_text(record);
+        self.staging
+            .write(&format!("{}d/{ord}.json", self.dir), text.as_bytes())?;
+        Ok(*blake3::hash(text.as_bytes()).as_bytes())
+    }
+}
+
 /// Compute every term's data and write the export under `dir` (`_search/static/`).
+/// Terms are computed and written one at a time, so memory does not grow with the
+/// size of the index.
 pub fn write(built: &Built, settings: &Settings<'_>, staging: &Staging, dir: &str) -> Result<()> {
     let index_dir = staging.dir().join(dir);
     let reader = built
@@ -46,11 +88,12 @@ pub fn write(built: &Built, settings: &Settings<'_>, staging: &Staging, dir: &st
         .reader()
         .map_err(|e| read_error(&index_dir, e))?;
     let searcher = reader.searcher();
-    let terms = collect(built, &searcher).map_err(|e| read_error(&index_dir, e))?;
-    let docs = read_docs(built, &searcher).map_err(|e| read_error(&index_dir, e))?;
+    let terms = |emit: &mut dyn FnMut(&str, &TermData) -> Result<()>| {
+        for_each_term(built, &searcher, &index_dir, emit)
+    };
     super::shards::write_all(
-        &terms,
-        &docs,
+        terms,
+        &built.record_hashes,
         &built.kinds,
         &built.words,
         settings,
@@ -59,85 +102,160 @@ pub fn write(built: &Built, settings: &Settings<'_>, staging: &Staging, dir: &st
     )
 }
 
-/// Every term's scores, answers and positions, keyed by term.
-pub fn collect(built: &Built, searcher: &Searcher) -> tantivy::Result<BTreeMap<String, TermData>> {
-    let mut out: BTreeMap<String, TermData> = BTreeMap::new();
+/// One scored field, read from every segment.
+struct ScoredField {
+    weight: f32,
+    answer: Option<f32>,
+    /// tantivy's average field length, for BM25.
+    avg: f32,
+    inverted: Vec<Arc<InvertedIndexReader>>,
+    norms: Vec<FieldNormReader>,
+    /// BM25 weights by document frequency.
+    weights: HashMap<u64, Bm25Weight>,
+}
+
+/// Call `emit` with every term's scores, answers and positions, in term order.
+pub fn for_each_term(
+    built: &Built,
+    searcher: &Searcher,
+    dir: &Path,
+    emit: &mut dyn FnMut(&str, &TermData) -> Result<()>,
+) -> Result<()> {
+    let fail = |e: tantivy::TantivyError| read_error(dir, e);
+    let segments = searcher.segment_readers();
+    let ords = segments
+        .iter()
+        .map(ord_column)
+        .collect::<tantivy::Result<Vec<_>>>()
+        .map_err(fail)?;
+    let mut fields = scored_fields(built, searcher).map_err(fail)?;
+    let phrase = segments
+        .iter()
+        .map(|s| s.inverted_index(built.fields.phrase))
+        .collect::<tantivy::Result<Vec<_>>>()
+        .map_err(fail)?;
     let n = searcher.num_docs();
-    let f = &built.fields;
-    for (field, weight) in &f.scored {
-        let answer_weight = f.answer.iter().find(|(a, _)| a == field).map(|(_, w)| *w);
-        let avg = average_fieldnorm(searcher, *field, n)?;
-        let mut weights: HashMap<u64, Bm25Weight> = HashMap::new();
-        for seg in searcher.segment_readers() {
-            let ords = ord_column(seg)?;
-            let norms = seg.get_fieldnorms_reader(*field)?;
-            let inv = seg.inverted_index(*field)?;
-            let mut stream = inv.terms().stream()?;
-            while stream.advance() {
-                let Ok(text) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let df = searcher.doc_freq(&Term::from_field_text(*field, text))?;
-                let w = weights
-                    .entry(df)
-                    .or_insert_with(|| Bm25Weight::for_one_term(df, n, avg));
-                let scored = w.boost_by(*weight);
-                let answered = answer_weight.map(|aw| w.boost_by(aw));
-                let entry = out.entry(text.to_string()).or_default();
-                let mut postings =
-                    inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    let (id, tf) = (norms.fieldnorm_id(doc), postings.term_freq());
-                    let ord = ords(doc);
-                    entry.scores.push((ord, scored.score(id, tf)));
-                    if let Some(a) = &answered {
-                        entry.answers.push((ord, a.score(id, tf)));
-                    }
-                    doc = postings.advance();
-                }
-            }
+    let mut data = TermData::default();
+    for term in all_terms(&phrase).map_err(|e| read_error(dir, e))? {
+        data.scores.clear();
+        data.answers.clear();
+        data.positions.clear();
+        for f in &mut fields {
+            add_scores(f, term.as_bytes(), n, &ords, &mut data).map_err(|e| read_error(dir, e))?;
         }
-    }
-    for data in out.values_mut() {
         data.scores = sum_by_page(std::mem::take(&mut data.scores));
         data.answers = sum_by_page(std::mem::take(&mut data.answers));
+        add_positions(&phrase, term.as_bytes(), &ords, &mut data)
+            .map_err(|e| read_error(dir, e))?;
+        emit(&term, &data)?;
     }
-    collect_positions(searcher, f.phrase, &mut out)?;
+    Ok(())
+}
+
+/// The scored fields with what scoring them needs, in [`Fields::scored`] order.
+fn scored_fields(built: &Built, searcher: &Searcher) -> tantivy::Result<Vec<ScoredField>> {
+    let f = &built.fields;
+    let n = searcher.num_docs();
+    let segments = searcher.segment_readers();
+    let mut out = Vec::new();
+    for (field, weight) in &f.scored {
+        out.push(ScoredField {
+            weight: *weight,
+            answer: f.answer.iter().find(|(a, _)| a == field).map(|(_, w)| *w),
+            avg: average_fieldnorm(searcher, *field, n)?,
+            inverted: segments
+                .iter()
+                .map(|s| s.inverted_index(*field))
+                .collect::<tantivy::Result<_>>()?,
+            norms: segments
+                .iter()
+                .map(|s| s.get_fieldnorms_reader(*field))
+                .collect::<tantivy::Result<_>>()?,
+            weights: HashMap::new(),
+        });
+    }
     Ok(out)
 }
 
-/// Positions of every term in the `phrase` field.
-fn collect_positions(
-    searcher: &Searcher,
-    phrase: Field,
-    out: &mut BTreeMap<String, TermData>,
-) -> tantivy::Result<()> {
-    for seg in searcher.segment_readers() {
-        let ords = ord_column(seg)?;
-        let inv = seg.inverted_index(phrase)?;
+/// Every term of the `phrase` field (which holds every text), in order.
+fn all_terms(phrase: &[Arc<InvertedIndexReader>]) -> std::io::Result<BTreeSet<String>> {
+    let mut terms = BTreeSet::new();
+    for inv in phrase {
         let mut stream = inv.terms().stream()?;
         while stream.advance() {
-            let Ok(text) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            let entry = out.entry(text.to_string()).or_default();
-            let mut postings = inv.read_postings_from_terminfo(
-                stream.value(),
-                IndexRecordOption::WithFreqsAndPositions,
-            )?;
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                let mut pos = Vec::new();
-                postings.positions(&mut pos);
-                entry.positions.push((ords(doc), pos));
-                doc = postings.advance();
+            if let Ok(text) = std::str::from_utf8(stream.key()) {
+                terms.insert(text.to_string());
             }
         }
     }
-    for data in out.values_mut() {
-        data.positions.sort_by_key(|(ord, _)| *ord);
+    Ok(terms)
+}
+
+/// Add the score one exact match of `term` in field `f` gives each page (segment by
+/// segment, in page order within each).
+fn add_scores(
+    f: &mut ScoredField,
+    term: &[u8],
+    n: u64,
+    ords: &[impl Fn(DocId) -> u32],
+    data: &mut TermData,
+) -> std::io::Result<()> {
+    let mut infos = Vec::new();
+    for (s, inv) in f.inverted.iter().enumerate() {
+        if let Some(info) = inv.terms().get(term)? {
+            infos.push((s, info));
+        }
     }
+    let df: u64 = infos.iter().map(|(_, i)| u64::from(i.doc_freq)).sum();
+    if df == 0 {
+        return Ok(());
+    }
+    let avg = f.avg;
+    let w = f
+        .weights
+        .entry(df)
+        .or_insert_with(|| Bm25Weight::for_one_term(df, n, avg));
+    let scored = w.boost_by(f.weight);
+    let answered = f.answer.map(|aw| w.boost_by(aw));
+    for (s, info) in infos {
+        let mut postings =
+            f.inverted[s].read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)?;
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            let (id, tf) = (f.norms[s].fieldnorm_id(doc), postings.term_freq());
+            let ord = ords[s](doc);
+            data.scores.push((ord, scored.score(id, tf)));
+            if let Some(a) = &answered {
+                data.answers.push((ord, a.score(id, tf)));
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(())
+}
+
+/// Add the positions of `term` in the `phrase` field, by page.
+fn add_positions(
+    phrase: &[Arc<InvertedIndexReader>],
+    term: &[u8],
+    ords: &[impl Fn(DocId) -> u32],
+    data: &mut TermData,
+) -> std::io::Result<()> {
+    for (s, inv) in phrase.iter().enumerate() {
+        let Some(info) = inv.terms().get(term)? else {
+            continue;
+        };
+        let mut postings =
+            inv.read_postings_from_terminfo(&info, IndexRecordOption::WithFreqsAndPositions)?;
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            let mut pos = Vec::new();
+            postings.positions(&mut pos);
+            data.positions.push((ords[s](doc), pos));
+            doc = postings.advance();
+        }
+    }
+    data.positions.sort_by_key(|(ord, _)| *ord);
     Ok(())
 }
 
@@ -167,21 +285,4 @@ fn average_fieldnorm(searcher: &Searcher, field: Field, n: u64) -> tantivy::Resu
 fn ord_column(seg: &SegmentReader) -> tantivy::Result<impl Fn(DocId) -> u32 + use<>> {
     let col = seg.fast_fields().u64("ord")?.first_or_default_col(0);
     Ok(move |doc: DocId| col.get_val(doc) as u32)
-}
-
-/// Every page's display record, by page number.
-fn read_docs(built: &Built, searcher: &Searcher) -> tantivy::Result<Vec<String>> {
-    let mut docs = vec![String::new(); built.docs];
-    for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
-        let ords = ord_column(seg)?;
-        for doc in 0..seg.max_doc() {
-            let stored: tantivy::TantivyDocument =
-                searcher.doc(tantivy::DocAddress::new(seg_ord as u32, doc))?;
-            let ord = ords(doc) as usize;
-            if let Some(slot) = docs.get_mut(ord) {
-                *slot = super::query::stored_text(&stored, built.fields.doc);
-            }
-        }
-    }
-    Ok(docs)
 }

@@ -1,21 +1,26 @@
 //! Building the tantivy index from the site model, the same model pages render from.
 //!
 //! Input: the [`Site`] (already filtered for the build's profile) and each page's
-//! [`Rendered`] Markdown (text and headings). Output: a committed index in a folder
-//! and the site's word list (word → stem). Pages are analysed in parallel (rayon);
-//! one `IndexWriter` with a bounded memory budget indexes them and commits once.
+//! [`Rendered`] Markdown (text and headings). Output: a committed index in a folder,
+//! each page's display record written through [`DocFiles`] (`d/N.json` of the static
+//! export) and the site's word list (word → stem). Pages become documents in parallel
+//! (rayon) and go straight to one `IndexWriter`, whose threads analyse the text with
+//! [`super::tokenizer`]. At most [`IN_FLIGHT`] documents wait for the writer at once,
+//! so memory stays bounded however many pages the site has.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
 
 use rayon::prelude::*;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::schema::Field;
-use tantivy::tokenizer::{PreTokenizedString, Token as TantivyToken};
+use tantivy::schema::document::Document;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, TantivyDocument};
 
-use super::analyze::{Analyzer, Token};
+use super::export::DocFiles;
 use super::schema::Fields;
+use super::tokenizer::{self, PageTokenizer, WordList};
 use super::{ContactCard, DocRecord, index_error, snippet_text};
 use crate::content::{Kind, Page, Site};
 use crate::error::{Error, Result};
@@ -23,6 +28,9 @@ use crate::render::markdown::Rendered;
 
 /// Memory each indexing thread may use before it writes a segment.
 const MEMORY_PER_THREAD: usize = 64 << 20;
+
+/// The most documents made but not yet indexed at any moment.
+pub const IN_FLIGHT: usize = 128;
 
 /// The index and what was learnt while building it.
 pub struct Built {
@@ -33,80 +41,137 @@ pub struct Built {
     pub docs: usize,
     /// Each page's kind, by page number.
     pub kinds: Vec<&'static str>,
+    /// The hash of each page's display record file, by page number.
+    pub record_hashes: Vec<[u8; 32]>,
 }
 
-/// Index every page of `site` into the (new, empty) folder `dir`.
-pub fn build(site: &Site, rendered: &[Rendered], edition: &str, dir: &Path) -> Result<Built> {
+/// Index every page of `site` into the (new, empty) folder `dir`, writing each page's
+/// display record through `records` on the way.
+pub fn build(
+    site: &Site,
+    rendered: &[Rendered],
+    edition: &str,
+    dir: &Path,
+    records: &DocFiles<'_>,
+) -> Result<Built> {
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let fields = Fields::new();
     let index =
         Index::create_in_dir(dir, fields.schema.clone()).map_err(|e| index_error(dir, e))?;
+    let words = WordList::default();
+    index.tokenizers().register(
+        tokenizer::NAME,
+        TextAnalyzer::from(PageTokenizer::new(Arc::clone(&words))),
+    );
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 4);
-    let writer = index
-        .writer_with_num_threads::<TantivyDocument>(threads, threads * MEMORY_PER_THREAD)
+    let mut writer = index
+        .writer_with_num_threads::<Paced>(threads, threads * MEMORY_PER_THREAD)
         .map_err(|e| index_error(dir, e))?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     let n = site.pages.len().min(rendered.len());
-    let (docs, words) = (0..n)
+    let gate = Gate::new(IN_FLIGHT);
+    let record_hashes = (0..n)
         .into_par_iter()
-        .fold(
-            || (Vec::new(), Analyzer::new()),
-            |(mut docs, mut analyzer), i| {
-                docs.push(page_document(
-                    &fields,
-                    site,
-                    i,
-                    &rendered[i],
-                    edition,
-                    &mut analyzer,
-                ));
-                (docs, analyzer)
-            },
-        )
-        .map(|(docs, analyzer)| (docs, analyzer.into_words()))
-        .reduce(
-            || (Vec::new(), HashMap::new()),
-            |(mut d1, mut w1), (d2, w2)| {
-                d1.extend(d2);
-                w1.extend(w2);
-                (d1, w1)
-            },
-        );
-    for doc in docs {
-        writer.add_document(doc).map_err(|e| index_error(dir, e))?;
-    }
-    let mut writer = writer;
+        .map(|i| {
+            let (doc, record) = page_document(&fields, site, i, &rendered[i], edition);
+            let hash = records.write(i, &record)?;
+            let permit = gate.enter();
+            writer
+                .add_document(Paced { doc, permit })
+                .map_err(|e| index_error(dir, e))?;
+            Ok(hash)
+        })
+        .collect::<Result<Vec<_>>>()?;
     writer.commit().map_err(|e| index_error(dir, e))?;
     writer
         .wait_merging_threads()
         .map_err(|e| index_error(dir, e))?;
+    let words = std::mem::take(&mut *words.lock().unwrap_or_else(|e| e.into_inner()));
     Ok(Built {
         index,
         fields,
         words,
         docs: n,
         kinds: site.pages[..n].iter().map(|p| p.kind.name()).collect(),
+        record_hashes,
     })
 }
 
-/// The tantivy document of page `i`.
+/// A document on its way to the writer, holding a place at the [`Gate`] until the
+/// writer has indexed (and dropped) it.
+struct Paced {
+    doc: TantivyDocument,
+    #[allow(dead_code)]
+    permit: Permit,
+}
+
+impl Document for Paced {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
+
+/// Lets at most `limit` holders of a [`Permit`] exist at once.
+struct Gate {
+    state: Arc<(Mutex<usize>, Condvar)>,
+    limit: usize,
+}
+
+impl Gate {
+    fn new(limit: usize) -> Gate {
+        Gate {
+            state: Arc::new((Mutex::new(0), Condvar::new())),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Wait for a free place and take it.
+    fn enter(&self) -> Permit {
+        let (count, freed) = &*self.state;
+        let mut n = count.lock().unwrap_or_else(|e| e.into_inner());
+        while *n >= self.limit {
+            n = freed.wait(n).unwrap_or_else(|e| e.into_inner());
+        }
+        *n += 1;
+        Permit(Arc::clone(&self.state))
+    }
+}
+
+/// A place at a [`Gate`], given back when dropped.
+struct Permit(Arc<(Mutex<usize>, Condvar)>);
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let (count, freed) = &*self.0;
+        let mut n = count.lock().unwrap_or_else(|e| e.into_inner());
+        *n = n.saturating_sub(1);
+        freed.notify_one();
+    }
+}
+
+/// The tantivy document of page `i`, and its display record as JSON.
 fn page_document(
     fields: &Fields,
     site: &Site,
     i: usize,
     md: &Rendered,
     edition: &str,
-    analyzer: &mut Analyzer,
-) -> TantivyDocument {
+) -> (TantivyDocument, String) {
     let page = &site.pages[i];
     let fm = &page.fm;
     let mut doc = TantivyDocument::default();
-    let mut add = |doc: &mut TantivyDocument, name: &str, text: &str| {
-        if let Some(f) = fields.scored_field(name) {
-            add_text(doc, f, fields.phrase, text, analyzer);
+    let add = |doc: &mut TantivyDocument, name: &str, text: &str| {
+        if let Some(f) = fields.scored_field(name)
+            && !text.trim().is_empty()
+        {
+            doc.add_text(fields.phrase, text);
+            doc.add_text(f, text);
         }
     };
     add(&mut doc, "title", &page.title);
@@ -159,39 +224,9 @@ fn page_document(
         text: snippet_text(&md.text),
         contact: card,
     };
-    doc.add_text(
-        fields.doc,
-        serde_json::to_string(&record).unwrap_or_default(),
-    );
-    doc
-}
-
-/// Analyse `text` into `field` (scored) and into `phrase` (positions).
-fn add_text(doc: &mut TantivyDocument, field: Field, phrase: Field, text: &str, a: &mut Analyzer) {
-    if text.trim().is_empty() {
-        return;
-    }
-    let mut tokens: Vec<Token> = Vec::new();
-    a.analyze(text, &mut tokens);
-    if tokens.is_empty() {
-        return;
-    }
-    let tokens: Vec<TantivyToken> = tokens
-        .into_iter()
-        .map(|t| TantivyToken {
-            offset_from: t.start,
-            offset_to: t.end,
-            position: t.position as usize,
-            text: t.stem,
-            position_length: 1,
-        })
-        .collect();
-    let pre = PreTokenizedString {
-        text: String::new(),
-        tokens,
-    };
-    doc.add_pre_tokenized_text(phrase, pre.clone());
-    doc.add_pre_tokenized_text(field, pre);
+    let json = serde_json::to_string(&record).unwrap_or_default();
+    doc.add_text(fields.doc, &json);
+    (doc, json)
 }
 
 /// The titles of the sections above page `i`, from the home page down.

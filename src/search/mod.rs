@@ -25,6 +25,7 @@ pub mod query;
 pub mod schema;
 mod shards;
 pub mod snippet;
+pub mod tokenizer;
 
 use std::path::Path;
 
@@ -88,13 +89,11 @@ pub fn build_at(
 ) -> Result<()> {
     let search_dir = format!("{base}_search/");
     let index_dir = staging.dir().join(&search_dir).join("index");
-    let built = index::build(site, rendered, edition, &index_dir)?;
-    let settings = export::Settings {
-        prefix: &config.url_prefix,
-        edition,
-        synonyms: &config.settings.search.synonyms,
-    };
-    export::write(&built, &settings, staging, &format!("{search_dir}static/"))?;
+    let static_dir = format!("{search_dir}static/");
+    let records = export::DocFiles::new(staging, &static_dir);
+    let built = index::build(site, rendered, edition, &index_dir, &records)?;
+    let settings = export::Settings::new(config, edition);
+    export::write(&built, &settings, staging, &static_dir)?;
     page::write(renderer, site, staging, base)
 }
 

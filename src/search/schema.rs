@@ -1,8 +1,8 @@
 //! The one tantivy schema, shared by the index writer, the searcher and the export,
 //! with the weight of each field.
 //!
-//! Text fields hold terms made by [`super::analyze`] (pre-tokenized, so tantivy never
-//! analyses text itself). `phrase` holds every text of a page with positions and only
+//! Text fields are analysed by [`super::tokenizer`] (registered as `guidebook` on
+//! the index that is written; searching never analyses through tantivy). `phrase` holds every text of a page with positions and only
 //! checks "quoted phrases"; the other text fields are scored with BM25 times their
 //! weight. `doc` is the stored display record ([`super::DocRecord`] as JSON).
 
@@ -55,12 +55,12 @@ impl Fields {
         let mut b = Schema::builder();
         let freqs = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer(super::tokenizer::NAME)
                 .set_index_option(IndexRecordOption::WithFreqs),
         );
         let positions = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer(super::tokenizer::NAME)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let scored: Vec<(Field, f32)> = WEIGHTS

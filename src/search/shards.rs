@@ -11,7 +11,7 @@
 //! "" when the same, pages with the stem], ...]`. Every JSON file has `<`, `>` and
 //! `&` escaped as `\u003c` and so on.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::analyze::STOP_WORDS;
 use super::export::{Settings, TermData};
 use super::plan::{INTENT_STEMS, Lexicon, PARAMS, Params};
-use super::{escape_json_text, read_error, safe_json};
+use super::{read_error, safe_json};
 use crate::error::{Error, Result};
 use crate::output::Staging;
 
@@ -55,44 +55,119 @@ pub struct Meta {
     pub params: Params,
 }
 
-/// Write every file of the export under `dir`.
+/// Write every file of the export under `dir`. `terms` calls its argument with every
+/// term in order; each shard is written (on a second thread) as soon as it is full.
 pub fn write_all(
-    terms: &BTreeMap<String, TermData>,
-    docs: &[String],
+    terms: impl FnOnce(&mut dyn FnMut(&str, &TermData) -> Result<()>) -> Result<()>,
+    record_hashes: &[[u8; 32]],
     kinds: &[&str],
     words: &HashMap<String, String>,
     settings: &Settings<'_>,
     staging: &Staging,
     dir: &str,
 ) -> Result<()> {
-    let mut hash = blake3::Hasher::new();
-    let mut files: Vec<(String, String)> = Vec::new();
-    let mut term_firsts = Vec::new();
-    for (i, (first, t, p)) in term_shards(terms).into_iter().enumerate() {
-        term_firsts.push(first);
-        files.push((format!("t/{i}.json"), t));
-        files.push((format!("p/{i}.json"), p));
+    std::thread::scope(|scope| {
+        let (sender, files) = std::sync::mpsc::sync_channel::<(String, String)>(64);
+        let writer = scope.spawn(move || -> Result<()> {
+            for (name, text) in files {
+                staging.write(&format!("{dir}{name}"), text.as_bytes())?;
+            }
+            Ok(())
+        });
+        let mut out = Output {
+            sender: Some(sender),
+            hash: blake3::Hasher::new(),
+        };
+        let written = write_shards(terms, words, &mut out);
+        drop(out.sender.take());
+        let wrote = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::Other("the search export writer failed".into())));
+        let (term_firsts, word_firsts) = written?;
+        wrote?;
+        for record in record_hashes {
+            out.hash.update(record);
+        }
+        let meta = meta(
+            &out.hash,
+            record_hashes.len(),
+            kinds,
+            settings,
+            term_firsts,
+            word_firsts,
+        );
+        staging.write(&format!("{dir}meta.json"), safe_json(&meta).as_bytes())
+    })
+}
+
+/// Where shard files go: hashed in order, then sent to the writing thread.
+struct Output {
+    sender: Option<std::sync::mpsc::SyncSender<(String, String)>>,
+    hash: blake3::Hasher,
+}
+
+impl Output {
+    fn emit(&mut self, name: String, text: String) -> Result<()> {
+        self.hash.update(name.as_bytes());
+        self.hash.update(text.as_bytes());
+        let sent = self.sender.as_ref().map(|s| s.send((name, text)));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // The writer stopped at an error, which joining it reports.
+            _ => Err(Error::Other("the search export writer stopped".into())),
+        }
+    }
+}
+
+/// Term, position and word shards; returns the first term of each term shard and
+/// the first word of each word shard.
+fn write_shards(
+    terms: impl FnOnce(&mut dyn FnMut(&str, &TermData) -> Result<()>) -> Result<()>,
+    words: &HashMap<String, String>,
+    out: &mut Output,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let mut shards = TermShards::default();
+    // Pages with each term in the `phrase` field, for the word shards.
+    let mut dfs: HashMap<String, usize> = HashMap::new();
+    terms(&mut |term, data| {
+        dfs.insert(term.to_string(), data.positions.len());
+        match shards.add(term, data) {
+            Some((t, p)) => emit_term_shard(out, shards.firsts.len() - 1, t, p),
+            None => Ok(()),
+        }
+    })?;
+    if let Some((t, p)) = shards.close() {
+        emit_term_shard(out, shards.firsts.len() - 1, t, p)?;
     }
     let mut word_firsts = Vec::new();
-    for (i, (first, w)) in word_shards(terms, words).into_iter().enumerate() {
+    for (i, (first, w)) in word_shards(&dfs, words).into_iter().enumerate() {
         word_firsts.push(first);
-        files.push((format!("w/{i}.json"), w));
+        out.emit(format!("w/{i}.json"), w)?;
     }
-    for (ord, doc) in docs.iter().enumerate() {
-        files.push((format!("d/{ord}.json"), escape_json_text(doc)));
-    }
-    for (name, text) in &files {
-        hash.update(name.as_bytes());
-        hash.update(text.as_bytes());
-        staging.write(&format!("{dir}{name}"), text.as_bytes())?;
-    }
+    Ok((shards.firsts, word_firsts))
+}
+
+fn emit_term_shard(out: &mut Output, i: usize, t: String, p: String) -> Result<()> {
+    out.emit(format!("t/{i}.json"), t)?;
+    out.emit(format!("p/{i}.json"), p)
+}
+
+/// `meta.json`'s contents.
+fn meta(
+    hash: &blake3::Hasher,
+    docs: usize,
+    kinds: &[&str],
+    settings: &Settings<'_>,
+    terms: Vec<String>,
+    words: Vec<String>,
+) -> Meta {
     let (kind_names, kind_runs) = kind_runs(kinds);
-    let meta = Meta {
+    Meta {
         format: FORMAT,
         version: hash.finalize().to_hex()[..12].to_string(),
         prefix: settings.prefix.to_string(),
         edition: settings.edition.to_string(),
-        docs: docs.len(),
+        docs,
         kinds: kind_names,
         kind_runs,
         stop: STOP_WORDS.iter().map(|s| s.to_string()).collect(),
@@ -106,44 +181,53 @@ pub fn write_all(
                     .collect()
             })
             .collect(),
-        terms: term_firsts,
-        words: word_firsts,
+        terms,
+        words,
         params: PARAMS,
-    };
-    staging.write(&format!("{dir}meta.json"), safe_json(&meta).as_bytes())
+    }
 }
 
-/// Term shards: (first term, term shard JSON, position shard JSON).
-fn term_shards(terms: &BTreeMap<String, TermData>) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    let (mut t, mut p, mut first) = (String::new(), String::new(), None::<String>);
-    for (term, data) in terms {
+/// Term shards and their position shards, filled one term at a time.
+#[derive(Default)]
+struct TermShards {
+    t: String,
+    p: String,
+    first: Option<String>,
+    /// The first term of every shard closed so far.
+    firsts: Vec<String>,
+}
+
+impl TermShards {
+    /// Add a term; returns the (term shard, position shard) JSON when they fill up.
+    fn add(&mut self, term: &str, data: &TermData) -> Option<(String, String)> {
         if data.scores.is_empty() && data.positions.is_empty() {
-            continue;
+            return None;
         }
         let key = safe_json(term);
-        if first.is_none() {
-            first = Some(term.clone());
+        if self.first.is_none() {
+            self.first = Some(term.to_string());
         } else {
-            t.push(',');
-            p.push(',');
+            self.t.push(',');
+            self.p.push(',');
         }
-        let _ = write!(t, "{key}:{}", encode_scores(data));
-        let _ = write!(p, "{key}:{}", encode_positions(&data.positions));
-        if t.len() >= TERM_SHARD_BYTES {
-            out.push((
-                first.take().unwrap_or_default(),
-                format!("{{{t}}}"),
-                format!("{{{p}}}"),
-            ));
-            t.clear();
-            p.clear();
+        let _ = write!(self.t, "{key}:{}", encode_scores(data));
+        let _ = write!(self.p, "{key}:{}", encode_positions(&data.positions));
+        if self.t.len() >= TERM_SHARD_BYTES {
+            self.close()
+        } else {
+            None
         }
     }
-    if let Some(f) = first {
-        out.push((f, format!("{{{t}}}"), format!("{{{p}}}")));
+
+    /// Close the shard being filled, if it holds any term.
+    fn close(&mut self) -> Option<(String, String)> {
+        let first = self.first.take()?;
+        self.firsts.push(first);
+        let shard = (format!("{{{}}}", self.t), format!("{{{}}}", self.p));
+        self.t.clear();
+        self.p.clear();
+        Some(shard)
     }
-    out
 }
 
 fn encode_scores(data: &TermData) -> String {
@@ -228,7 +312,7 @@ fn push_list(s: &mut String, items: impl Iterator<Item = String>) {
 
 /// Word shards: (first word, shard JSON). Only words whose stem is indexed.
 fn word_shards(
-    terms: &BTreeMap<String, TermData>,
+    dfs: &HashMap<String, usize>,
     words: &HashMap<String, String>,
 ) -> Vec<(String, String)> {
     let mut sorted: Vec<(&String, &String)> = words.iter().collect();
@@ -236,10 +320,9 @@ fn word_shards(
     let mut out = Vec::new();
     let (mut w, mut first) = (String::new(), None::<String>);
     for (word, stem) in sorted {
-        let Some(data) = terms.get(stem) else {
+        let Some(&df) = dfs.get(stem) else {
             continue;
         };
-        let df = data.positions.len();
         if first.is_none() {
             first = Some(word.clone());
         } else {

@@ -52,6 +52,7 @@ impl Preview {
             drafts: self.drafts,
             skip: Vec::new(),
         };
+        let watch = super::super::Stopwatch::from_env();
         let shared = Shared {
             templates: &self.templates,
             theme: &self.theme,
@@ -60,6 +61,7 @@ impl Preview {
             strict: false,
             progress: false,
             start: Instant::now(),
+            watch: &watch,
         };
         let done = editions::build_all(
             &self.snapshots,

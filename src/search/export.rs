@@ -18,7 +18,10 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMINATED};
 
+use rayon::prelude::*;
+
 use super::index::Built;
+use super::shards::{EncodedTerm, encode_term};
 use super::{escape_json_text, read_error};
 use crate::error::Result;
 use crate::output::Staging;
@@ -88,7 +91,7 @@ pub fn write(built: &Built, settings: &Settings<'_>, staging: &Staging, dir: &st
         .reader()
         .map_err(|e| read_error(&index_dir, e))?;
     let searcher = reader.searcher();
-    let terms = |emit: &mut dyn FnMut(&str, &TermData) -> Result<()>| {
+    let terms = |emit: &mut dyn FnMut(EncodedTerm) -> Result<()>| {
         for_each_term(built, &searcher, &index_dir, emit)
     };
     super::shards::write_all(
@@ -110,16 +113,18 @@ struct ScoredField {
     avg: f32,
     inverted: Vec<Arc<InvertedIndexReader>>,
     norms: Vec<FieldNormReader>,
-    /// BM25 weights by document frequency.
-    weights: HashMap<u64, Bm25Weight>,
 }
 
-/// Call `emit` with every term's scores, answers and positions, in term order.
+/// Terms computed in parallel at a time; bounds the memory the export holds.
+const TERM_BATCH: usize = 4096;
+
+/// Call `emit` with every term, encoded for the shards, in term order. Terms are
+/// computed and encoded in parallel, a batch at a time.
 pub fn for_each_term(
     built: &Built,
     searcher: &Searcher,
     dir: &Path,
-    emit: &mut dyn FnMut(&str, &TermData) -> Result<()>,
+    emit: &mut dyn FnMut(EncodedTerm) -> Result<()>,
 ) -> Result<()> {
     let fail = |e: tantivy::TantivyError| read_error(dir, e);
     let segments = searcher.segment_readers();
@@ -128,28 +133,54 @@ pub fn for_each_term(
         .map(ord_column)
         .collect::<tantivy::Result<Vec<_>>>()
         .map_err(fail)?;
-    let mut fields = scored_fields(built, searcher).map_err(fail)?;
+    let fields = scored_fields(built, searcher).map_err(fail)?;
     let phrase = segments
         .iter()
         .map(|s| s.inverted_index(built.fields.phrase))
         .collect::<tantivy::Result<Vec<_>>>()
         .map_err(fail)?;
     let n = searcher.num_docs();
-    let mut data = TermData::default();
-    for term in all_terms(&phrase).map_err(|e| read_error(dir, e))? {
-        data.scores.clear();
-        data.answers.clear();
-        data.positions.clear();
-        for f in &mut fields {
-            add_scores(f, term.as_bytes(), n, &ords, &mut data).map_err(|e| read_error(dir, e))?;
-        }
-        data.scores = sum_by_page(std::mem::take(&mut data.scores));
-        data.answers = sum_by_page(std::mem::take(&mut data.answers));
-        add_positions(&phrase, term.as_bytes(), &ords, &mut data)
+    let terms: Vec<String> = all_terms(&phrase)
+        .map_err(|e| read_error(dir, e))?
+        .into_iter()
+        .collect();
+    for batch in terms.chunks(TERM_BATCH) {
+        let encoded = batch
+            .par_iter()
+            .map_init(
+                || vec![HashMap::new(); fields.len()],
+                |weights, term| {
+                    let data = term_data(&fields, weights, &phrase, &ords, term.as_bytes(), n)?;
+                    Ok(encode_term(term, &data))
+                },
+            )
+            .collect::<std::io::Result<Vec<_>>>()
             .map_err(|e| read_error(dir, e))?;
-        emit(&term, &data)?;
+        for term in encoded {
+            emit(term)?;
+        }
     }
     Ok(())
+}
+
+/// Everything the export knows about one term: scores summed per page in field
+/// order, answers, and positions by page.
+fn term_data(
+    fields: &[ScoredField],
+    weights: &mut [HashMap<u64, Bm25Weight>],
+    phrase: &[Arc<InvertedIndexReader>],
+    ords: &[impl Fn(DocId) -> u32],
+    term: &[u8],
+    n: u64,
+) -> std::io::Result<TermData> {
+    let mut data = TermData::default();
+    for (f, w) in fields.iter().zip(weights.iter_mut()) {
+        add_scores(f, w, term, n, ords, &mut data)?;
+    }
+    data.scores = sum_by_page(std::mem::take(&mut data.scores));
+    data.answers = sum_by_page(std::mem::take(&mut data.answers));
+    add_positions(phrase, term, ords, &mut data)?;
+    Ok(data)
 }
 
 /// The scored fields with what scoring them needs, in [`Fields::scored`] order.
@@ -171,7 +202,6 @@ fn scored_fields(built: &Built, searcher: &Searcher) -> tantivy::Result<Vec<Scor
                 .iter()
                 .map(|s| s.get_fieldnorms_reader(*field))
                 .collect::<tantivy::Result<_>>()?,
-            weights: HashMap::new(),
         });
     }
     Ok(out)
@@ -194,7 +224,8 @@ fn all_terms(phrase: &[Arc<InvertedIndexReader>]) -> std::io::Result<BTreeSet<St
 /// Add the score one exact match of `term` in field `f` gives each page (segment by
 /// segment, in page order within each).
 fn add_scores(
-    f: &mut ScoredField,
+    f: &ScoredField,
+    weights: &mut HashMap<u64, Bm25Weight>,
     term: &[u8],
     n: u64,
     ords: &[impl Fn(DocId) -> u32],
@@ -210,11 +241,9 @@ fn add_scores(
     if df == 0 {
         return Ok(());
     }
-    let avg = f.avg;
-    let w = f
-        .weights
+    let w = weights
         .entry(df)
-        .or_insert_with(|| Bm25Weight::for_one_term(df, n, avg));
+        .or_insert_with(|| Bm25Weight::for_one_term(df, n, f.avg));
     let scored = w.boost_by(f.weight);
     let answered = f.answer.map(|aw| w.boost_by(aw));
     for (s, info) in infos {

@@ -58,7 +58,7 @@ pub struct Meta {
 /// Write every file of the export under `dir`. `terms` calls its argument with every
 /// term in order; each shard is written (on a second thread) as soon as it is full.
 pub fn write_all(
-    terms: impl FnOnce(&mut dyn FnMut(&str, &TermData) -> Result<()>) -> Result<()>,
+    terms: impl FnOnce(&mut dyn FnMut(EncodedTerm) -> Result<()>) -> Result<()>,
     record_hashes: &[[u8; 32]],
     kinds: &[&str],
     words: &HashMap<String, String>,
@@ -122,16 +122,17 @@ impl Output {
 /// Term, position and word shards; returns the first term of each term shard and
 /// the first word of each word shard.
 fn write_shards(
-    terms: impl FnOnce(&mut dyn FnMut(&str, &TermData) -> Result<()>) -> Result<()>,
+    terms: impl FnOnce(&mut dyn FnMut(EncodedTerm) -> Result<()>) -> Result<()>,
     words: &HashMap<String, String>,
     out: &mut Output,
 ) -> Result<(Vec<String>, Vec<String>)> {
     let mut shards = TermShards::default();
     // Pages with each term in the `phrase` field, for the word shards.
     let mut dfs: HashMap<String, usize> = HashMap::new();
-    terms(&mut |term, data| {
-        dfs.insert(term.to_string(), data.positions.len());
-        match shards.add(term, data) {
+    terms(&mut |term| {
+        let full = shards.add(&term);
+        dfs.insert(term.term, term.df);
+        match full {
             Some((t, p)) => emit_term_shard(out, shards.firsts.len() - 1, t, p),
             None => Ok(()),
         }
@@ -187,6 +188,35 @@ fn meta(
     }
 }
 
+/// One term as the shards hold it.
+pub struct EncodedTerm {
+    pub term: String,
+    /// `"term":[scores...]` for the term shard; empty when the term has no scores
+    /// and no positions (it is then left out).
+    entry: String,
+    /// `"term":"positions"` for the position shard.
+    positions: String,
+    /// Pages with the term in the `phrase` field.
+    pub df: usize,
+}
+
+/// Encode a term's data for the shards (pure, so terms can be encoded in parallel).
+pub fn encode_term(term: &str, data: &TermData) -> EncodedTerm {
+    let mut out = EncodedTerm {
+        term: term.to_string(),
+        entry: String::new(),
+        positions: String::new(),
+        df: data.positions.len(),
+    };
+    if data.scores.is_empty() && data.positions.is_empty() {
+        return out;
+    }
+    let key = safe_json(term);
+    out.entry = format!("{key}:{}", encode_scores(data));
+    out.positions = format!("{key}:{}", encode_positions(&data.positions));
+    out
+}
+
 /// Term shards and their position shards, filled one term at a time.
 #[derive(Default)]
 struct TermShards {
@@ -199,19 +229,18 @@ struct TermShards {
 
 impl TermShards {
     /// Add a term; returns the (term shard, position shard) JSON when they fill up.
-    fn add(&mut self, term: &str, data: &TermData) -> Option<(String, String)> {
-        if data.scores.is_empty() && data.positions.is_empty() {
+    fn add(&mut self, term: &EncodedTerm) -> Option<(String, String)> {
+        if term.entry.is_empty() {
             return None;
         }
-        let key = safe_json(term);
         if self.first.is_none() {
-            self.first = Some(term.to_string());
+            self.first = Some(term.term.clone());
         } else {
             self.t.push(',');
             self.p.push(',');
         }
-        let _ = write!(self.t, "{key}:{}", encode_scores(data));
-        let _ = write!(self.p, "{key}:{}", encode_positions(&data.positions));
+        self.t.push_str(&term.entry);
+        self.p.push_str(&term.positions);
         if self.t.len() >= TERM_SHARD_BYTES {
             self.close()
         } else {

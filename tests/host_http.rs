@@ -105,6 +105,7 @@ fn mime_types_caching_and_compression() {
         ("/sitemap.xml", "application/xml"),
         ("/guidance/map.png", "image/png"),
         ("/docs/handbook.txt", "text/plain; charset=utf-8"),
+        ("/contacts/ada/ada.vcf", "text/vcard; charset=utf-8"),
     ];
     for (path, ty) in types {
         let r = h.server.get(path);

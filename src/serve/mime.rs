@@ -18,6 +18,8 @@ pub fn content_type(file_name: &str) -> &'static str {
         "rss" => "application/rss+xml",
         "txt" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
+        "vcf" | "vcard" => "text/vcard; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "md" | "markdown" => "text/markdown; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
@@ -68,6 +70,7 @@ mod tests {
         );
         assert_eq!(content_type("Report.PDF"), "application/pdf");
         assert_eq!(content_type("sitemap.xml"), "application/xml");
+        assert_eq!(content_type("ada.vcf"), "text/vcard; charset=utf-8");
         assert_eq!(content_type("meta"), "application/octet-stream");
         assert!(is_html(content_type("404.html")));
     }

@@ -217,7 +217,17 @@ impl<'a> Renderer<'a> {
                     self.out.text.push(' ');
                     out.push(event);
                 }
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
+                Event::End(TagEnd::TableCell) => {
+                    self.out.text.push(' ');
+                    out.push(event);
+                }
+                Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Item
+                    | TagEnd::CodeBlock
+                    | TagEnd::TableHead
+                    | TagEnd::TableRow,
+                ) => {
                     self.out.text.push('\n');
                     out.push(event);
                 }
@@ -510,6 +520,21 @@ mod tests {
         assert!(r.html.contains("<h3 id=\"kit\">"));
         assert_eq!(r.toc.len(), 3);
         assert!(r.anchors.contains("kit"));
+    }
+
+    /// Table cells stay separate words in the page text that search indexes.
+    #[test]
+    fn table_cells_are_separate_words_in_the_text() {
+        let r =
+            md("| Scheme | Body |\n| --- | --- |\n| ATAS | FCDO |\n| Export control | ECJU |\n");
+        let words: Vec<&str> = r.text.split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "Scheme", "Body", "ATAS", "FCDO", "Export", "control", "ECJU"
+            ]
+        );
+        assert!(r.text.contains("ATAS FCDO \n"), "{:?}", r.text);
     }
 
     #[test]

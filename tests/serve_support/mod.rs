@@ -110,6 +110,8 @@ pub struct Server {
     pub url: String,
     pub stdout: Arc<Mutex<String>>,
     pub stderr: Arc<Mutex<String>>,
+    /// The threads copying the child's stdout and stderr; they end at EOF.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Server {
@@ -124,8 +126,10 @@ impl Server {
         let stdout = Arc::new(Mutex::new(String::new()));
         let stderr = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = mpsc::channel();
-        collect(child.stdout.take().unwrap(), stdout.clone(), Some(tx));
-        collect(child.stderr.take().unwrap(), stderr.clone(), None);
+        let readers = vec![
+            collect(child.stdout.take().unwrap(), stdout.clone(), Some(tx)),
+            collect(child.stderr.take().unwrap(), stderr.clone(), None),
+        ];
         let url = match rx.recv_timeout(Duration::from_secs(120)) {
             Ok(u) => u,
             Err(_) => {
@@ -145,6 +149,7 @@ impl Server {
             url,
             stdout,
             stderr,
+            readers,
         }
     }
 
@@ -171,6 +176,10 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(s) = self.child.try_wait().unwrap() {
+                // Everything the server wrote is read before its output is looked at.
+                for reader in self.readers.drain(..) {
+                    let _ = reader.join();
+                }
                 return s;
             }
             assert!(
@@ -203,7 +212,7 @@ fn collect(
     from: impl Read + Send + 'static,
     into: Arc<Mutex<String>>,
     url: Option<mpsc::Sender<String>>,
-) {
+) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let mut sent = url.is_none();
         for line in BufReader::new(from).lines() {
@@ -216,7 +225,7 @@ fn collect(
             s.push_str(&line);
             s.push('\n');
         }
-    });
+    })
 }
 
 /// A parsed HTTP response.

@@ -187,15 +187,22 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .map(|i| renderer.markdown(i))
         .collect();
     let staging = Staging::begin(out).expect("staging");
+    // The time at which each stage ended, as `build_at` reports them.
+    let ends = std::sync::Mutex::new(Vec::new());
+    let lap = |_: &str| ends.lock().unwrap().push(Instant::now());
     let start = Instant::now();
-    let records = search::export::DocFiles::new(&staging, "_search/static/");
-    let index_dir = staging.dir().join("_search/index");
-    let built = search::index::build(&site, &rendered, "", &index_dir, &records).expect("index");
-    let index = start.elapsed();
-    let settings = search::export::Settings::new(&config, "");
-    let start = Instant::now();
-    search::export::write(&built, &settings, &staging, "_search/static/").expect("export");
-    (index, start.elapsed())
+    search::build_at(
+        &config,
+        &site,
+        &rendered,
+        &renderer,
+        &staging,
+        search::Target::CURRENT,
+        &lap,
+    )
+    .expect("search");
+    let ends = ends.into_inner().unwrap();
+    (ends[0] - start, ends[1] - ends[0])
 }
 
 /// p50 and p99 of `n` searches, after a warm-up.

@@ -232,28 +232,13 @@ fn build_site(
         write_sitemap(config, site, staging, job.base)?;
     }
     shared.watch.lap("site files");
-    write_search(job, &rendered, &renderer, staging, shared.watch)?;
+    let target = search::Target {
+        base: job.base,
+        edition: job.edition,
+    };
+    let lap = |stage: &str| shared.watch.lap(stage);
+    search::build_at(config, site, &rendered, &renderer, staging, target, &lap)?;
     Ok(diags)
-}
-
-/// The site's search index, its static export and its search page.
-fn write_search(
-    job: &Job<'_>,
-    rendered: &[Rendered],
-    renderer: &Renderer<'_>,
-    staging: &Staging,
-    watch: &Stopwatch,
-) -> Result<()> {
-    let dir = format!("{}_search/", job.base);
-    let index_dir = staging.dir().join(&dir).join("index");
-    let static_dir = format!("{dir}static/");
-    let records = search::export::DocFiles::new(staging, &static_dir);
-    let built = search::index::build(job.site, rendered, job.edition, &index_dir, &records)?;
-    watch.lap("search index");
-    let settings = search::export::Settings::new(job.config, job.edition);
-    search::export::write(&built, &settings, staging, &static_dir)?;
-    watch.lap("search export");
-    search::page::write(renderer, job.site, staging, job.base)
 }
 
 /// The build options that change what is written (not where).

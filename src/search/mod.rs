@@ -73,28 +73,54 @@ pub fn build(
     renderer: &Renderer<'_>,
     staging: &Staging,
 ) -> Result<()> {
-    build_at(config, site, rendered, renderer, staging, "", "")
+    build_at(
+        config,
+        site,
+        rendered,
+        renderer,
+        staging,
+        Target::CURRENT,
+        &|_| {},
+    )
 }
 
-/// The same for a site published under `base` inside the output (`""` for the
-/// current site, `editions/ID/` for an archived edition with id `edition`).
+/// Where a site's search goes: the output sub-folder it is published under (`""` for
+/// the current site, `editions/ID/` for an archived edition) and its edition id.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub base: &'a str,
+    pub edition: &'a str,
+}
+
+impl Target<'_> {
+    /// The current site.
+    pub const CURRENT: Target<'static> = Target {
+        base: "",
+        edition: "",
+    };
+}
+
+/// The same for the site `target` names. `lap` is called with `"search index"` and
+/// `"search export"` as each stage ends (for [`crate::pipeline`]'s stage timings).
 pub fn build_at(
     config: &Config,
     site: &Site,
     rendered: &[Rendered],
     renderer: &Renderer<'_>,
     staging: &Staging,
-    base: &str,
-    edition: &str,
+    target: Target<'_>,
+    lap: &dyn Fn(&str),
 ) -> Result<()> {
-    let search_dir = format!("{base}_search/");
+    let search_dir = format!("{}_search/", target.base);
     let index_dir = staging.dir().join(&search_dir).join("index");
     let static_dir = format!("{search_dir}static/");
     let records = export::DocFiles::new(staging, &static_dir);
-    let built = index::build(site, rendered, edition, &index_dir, &records)?;
-    let settings = export::Settings::new(config, edition);
+    let built = index::build(site, rendered, target.edition, &index_dir, &records)?;
+    lap("search index");
+    let settings = export::Settings::new(config, target.edition);
     export::write(&built, &settings, staging, &static_dir)?;
-    page::write(renderer, site, staging, base)
+    lap("search export");
+    page::write(renderer, site, staging, target.base)
 }
 
 /// Collapse whitespace and cut the text kept for snippets.

@@ -67,24 +67,13 @@ impl Staging {
     /// Write `bytes` at `rel` (a `/`-separated path) inside the staging folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = safe_join(&self.dir, rel)?;
-        // Most folders exist already: write first, make the folder only when missing.
-        match fs::write(&path, bytes) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            done => return done.map_err(|e| Error::write(&path, e)),
-        }
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
-        }
-        fs::write(&path, bytes).map_err(|e| Error::write(&path, e))
+        in_folder(&path, |p| fs::write(p, bytes))?.map_err(|e| Error::write(&path, e))
     }
 
     /// Copy the file at `from` to `rel` inside the staging folder.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
         let path = safe_join(&self.dir, rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
-        }
-        fs::copy(from, &path).map_err(|e| Error::read(from, e))?;
+        in_folder(&path, |p| fs::copy(from, p))?.map_err(|e| Error::read(from, e))?;
         Ok(())
     }
 
@@ -93,14 +82,7 @@ impl Staging {
     /// to either path before the swap, so sharing the file is safe.
     pub fn reuse(&self, from: &Path, rel: &str) -> Result<()> {
         let path = safe_join(&self.dir, rel)?;
-        // Most folders exist already: link first, make the folder only when missing.
-        if fs::hard_link(from, &path).is_ok() {
-            return Ok(());
-        }
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
-        }
-        if fs::hard_link(from, &path).is_ok() {
+        if in_folder(&path, |p| fs::hard_link(from, p))?.is_ok() {
             return Ok(());
         }
         fs::copy(from, &path).map_err(|e| Error::read(from, e))?;
@@ -154,6 +136,24 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Run `op` on `path`; when it fails because the folder `path` goes in is missing,
+/// make the folder and run it again. Most folders exist already, so this saves a
+/// `mkdir` call per file. `Err` is a folder that could not be made; the inner result
+/// is `op`'s.
+fn in_folder<T>(
+    path: &Path,
+    op: impl Fn(&Path) -> std::io::Result<T>,
+) -> Result<std::io::Result<T>> {
+    match op(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        done => return Ok(done),
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
+    }
+    Ok(op(path))
 }
 
 /// `target` may be replaced when it does not exist, is an empty folder, or carries

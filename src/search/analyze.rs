@@ -152,13 +152,6 @@ impl Analyzer {
         }
     }
 
-    /// Every indexed word analysed so far, with its stem.
-    pub fn into_words(mut self) -> HashMap<String, String> {
-        let mut words = HashMap::new();
-        self.drain_words_into(&mut words);
-        words
-    }
-
     /// Move every indexed word analysed so far, with its stem, into `words`.
     pub fn drain_words_into(&mut self, words: &mut HashMap<String, String>) {
         words.extend(

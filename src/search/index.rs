@@ -80,7 +80,10 @@ pub fn build(
             let hash = records.write(i, &record)?;
             let permit = gate.enter();
             writer
-                .add_document(Paced { doc, permit })
+                .add_document(Paced {
+                    doc,
+                    _permit: permit,
+                })
                 .map_err(|e| index_error(dir, e))?;
             Ok(hash)
         })
@@ -104,8 +107,7 @@ pub fn build(
 /// writer has indexed (and dropped) it.
 struct Paced {
     doc: TantivyDocument,
-    #[allow(dead_code)]
-    permit: Permit,
+    _permit: Permit,
 }
 
 impl Document for Paced {

@@ -30,13 +30,7 @@ fn hosted() -> Hosted {
         "+++\ntitle = \"Quarantine rules\"\nsummary = \"Withdrawn rules.\"\n+++\n\nThe withdrawn quarantine rules.\n",
     );
     build(&old, &out.join("editions/old"));
-    let server = Server::start(&[
-        "host",
-        out.to_str().unwrap(),
-        "--bind",
-        "127.0.0.1:0",
-        "--quiet",
-    ]);
+    let server = Server::host_quiet(&out);
     Hosted { _tmp: tmp, server }
 }
 

@@ -309,13 +309,7 @@ fn search_in_the_preview_answers_as_the_built_site_does() {
     let p = preview();
     let out = p._tmp.path().join("built");
     serve_support::build(&p.site, &out);
-    let host = Server::start(&[
-        "host",
-        out.to_str().unwrap(),
-        "--bind",
-        "127.0.0.1:0",
-        "--quiet",
-    ]);
+    let host = Server::host_quiet(&out);
     for q in [
         "/_search/api?q=laptop",
         "/_search/api?q=export+adviser&limit=3",

@@ -7,7 +7,7 @@ mod serve_support;
 
 use std::path::Path;
 
-use serve_support::{Server, bin};
+use serve_support::Server;
 use walkdir::WalkDir;
 
 /// What the preview adds to each HTML page, before `</head>`.
@@ -25,16 +25,7 @@ fn the_preview_serves_every_file_the_build_writes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    let o = std::process::Command::new(bin())
-        .args([
-            "build",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serve_support::build(root, &out);
     let server = Server::start(&["serve", root.to_str().unwrap(), "--bind", "127.0.0.1:0"]);
     let mut checked = 0;
     for entry in WalkDir::new(&out).sort_by_file_name() {
@@ -74,13 +65,7 @@ fn the_preview_serves_every_file_the_build_writes() {
         checked += 1;
     }
     assert!(checked > 100, "only {checked} files compared");
-    let host = Server::start(&[
-        "host",
-        out.to_str().unwrap(),
-        "--bind",
-        "127.0.0.1:0",
-        "--quiet",
-    ]);
+    let host = Server::host_quiet(&out);
     for q in [
         "/_search/api?q=export+control",
         "/_search/api?q=who+do+I+ask+about+ATAS&limit=5",

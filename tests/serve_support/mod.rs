@@ -153,6 +153,17 @@ impl Server {
         }
     }
 
+    /// `guidebook host OUT` on a free loopback port, without its access log.
+    pub fn host_quiet(out: &Path) -> Server {
+        Server::start(&[
+            "host",
+            out.to_str().unwrap(),
+            "--bind",
+            "127.0.0.1:0",
+            "--quiet",
+        ])
+    }
+
     pub fn get(&self, path: &str) -> Response {
         request(&self.addr, "GET", path, &[])
     }

@@ -87,7 +87,14 @@ fn the_shipped_triage_reaches_every_outcome_from_the_home_page_by_links_only() {
     let expected = outcome_titles(&root().join("content/triage/which-processes-apply.md"));
     let expected: BTreeSet<String> = expected.iter().map(|t| t.replace('\'', "&#39;")).collect();
     assert_eq!(reached, expected);
-    let ids = ["partner", "role", "sensitive-abroad", "sensitive-home"];
+    let ids = [
+        "partner",
+        "role",
+        "sanctions-link",
+        "sensitive-abroad",
+        "sensitive-home",
+        "state-direction",
+    ];
     assert_eq!(
         questions,
         ids.iter().map(|s| s.to_string()).collect(),
@@ -100,6 +107,8 @@ fn the_shipped_triage_reaches_every_outcome_from_the_home_page_by_links_only() {
         "/legislation/export-control-order/",
         "/legislation/national-security-and-investment-act/",
         "/legislation/national-security-act/",
+        "/legislation/foreign-influence-registration-scheme/",
+        "/legislation/sanctions/",
         "/guidance/partner-due-diligence/",
         "/guidance/project-notification/",
     ] {

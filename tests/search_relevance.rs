@@ -42,6 +42,13 @@ const ECM: &str = "contacts/export-control-manager/";
 const ATAS: &str = "legislation/atas/";
 const NSA: &str = "legislation/national-security-act/";
 const NSI: &str = "legislation/national-security-and-investment-act/";
+const FIRS: &str = "legislation/foreign-influence-registration-scheme/";
+const SANCTIONS: &str = "legislation/sanctions/";
+/// The sanctions and foreign influence compliance officer.
+const SFI: &str = "contacts/sanctions-and-foreign-influence/";
+const SCREENING: &str = "checklists/before-you-pay-or-ship-abroad/";
+const HOSTING: &str = "guidance/hosting-visitors-and-events/";
+const COLLAB: &str = "guidance/collaboration-tools-and-sharing-data-abroad/";
 
 fn cases() -> Vec<Case> {
     vec![
@@ -136,11 +143,51 @@ fn cases() -> Vec<Case> {
             First("guidance/partner-due-diligence/"),
             Some("contacts/due-diligence-adviser/"),
         ),
+        case("sanctoins", Top3(SANCTIONS), Some(SFI)),
+        // The Foreign Influence Registration Scheme (issue 18).
+        case("FIRS", First(FIRS), Some(SFI)),
+        case("Foreign Influence Registration Scheme", First(FIRS), Some(SFI)),
         case(
-            "sanctoins",
-            Top3("guidance/partner-due-diligence/"),
-            Some(ECM),
+            "do I need to register with the foreign influence scheme",
+            Top3(FIRS),
+            None,
         ),
+        case("who do I contact about FIRS registration", Top3(FIRS), Some(SFI)),
+        case("lobbying for a foreign government", Top3(FIRS), None),
+        // Sanctions: OFSI, financial and trade sanctions, screening (issue 18).
+        case("OFSI", First(SANCTIONS), Some(SFI)),
+        case(
+            "Office of Financial Sanctions Implementation",
+            First(SANCTIONS),
+            Some(SFI),
+        ),
+        case("financial sanctions", First(SANCTIONS), Some(SFI)),
+        case("SAMLA", First(SANCTIONS), None),
+        case("consolidated list", Top3(SANCTIONS), Some(SFI)),
+        case("sanctions screening of a payee", Top3(SCREENING), Some(SFI)),
+        case(
+            "do I need to check sanctions before paying someone abroad",
+            Top3(SANCTIONS),
+            None,
+        ),
+        case(
+            "difference between sanctions and export control",
+            Top3(SANCTIONS),
+            None,
+        ),
+        case("trade sanctions", Top3(SANCTIONS), Some(ECM)),
+        // Hosting visitors and events; collaboration tools and data abroad (issue 18).
+        case("hosting visiting researchers", Top3(HOSTING), None),
+        case("hosting a delegation", Top3(HOSTING), None),
+        case("guest speaker at a conference", Top3(HOSTING), None),
+        case(
+            "collaboration tools",
+            First(COLLAB),
+            Some("contacts/information-security/"),
+        ),
+        case("can I use WhatsApp with partners", Top3(COLLAB), None),
+        case("sharing data abroad", Top3(COLLAB), None),
+        case("video calls with overseas partners", Top3(COLLAB), None),
         case(
             "project notification form",
             Top3("case-studies/project-notification-form/"),
@@ -216,6 +263,12 @@ fn cases() -> Vec<Case> {
             q: "security",
             kind: Some("legislation"),
             page: First(NSA),
+            card: None,
+        },
+        Case {
+            q: "sanctions",
+            kind: Some("legislation"),
+            page: First(SANCTIONS),
             card: None,
         },
     ]
@@ -312,7 +365,7 @@ fn terminal_search_lists_the_export_control_order_first() {
     );
     assert_eq!(lines[4], "    /legislation/export-control-order/");
     assert!(
-        stdout.ends_with("29 pages match \"export control\"; showing 9.\n"),
+        stdout.ends_with("34 pages match \"export control\"; showing 9.\n"),
         "{stdout}"
     );
 }

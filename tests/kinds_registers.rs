@@ -92,7 +92,7 @@ fn case_studies_are_indexed_by_institution_year_and_topic() {
 }
 
 #[test]
-fn the_knowledge_base_register_has_the_four_laws() {
+fn the_knowledge_base_register_has_the_six_laws() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let o = build(&root(), &out);
@@ -106,5 +106,8 @@ fn the_knowledge_base_register_has_the_four_laws() {
             &rest[start..rest.find("</a>").unwrap()]
         })
         .collect();
-    assert_eq!(names, vec!["ATAS", "ECO", "NSI Act", "NSA"]);
+    assert_eq!(
+        names,
+        vec!["ATAS", "ECO", "NSI Act", "NSA", "FIRS", "SAMLA"]
+    );
 }

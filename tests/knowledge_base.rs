@@ -86,6 +86,24 @@ fn common_questions_are_answered_within_two_clicks_of_home() {
     within("/guidance/overseas-travel/", "burner");
     // what the National Security Act asks of the university
     within("/legislation/national-security-act/", "Home Office");
+    // whether an arrangement with a foreign government must be registered (FIRS)
+    within(
+        "/legislation/foreign-influence-registration-scheme/",
+        "within 28 days",
+    );
+    within("/contacts/sanctions-and-foreign-influence/", "mailto:");
+    // whether sanctions stop a payment, and how to screen a payee
+    within("/legislation/sanctions/", "UK Sanctions List");
+    within(
+        "/checklists/before-you-pay-or-ship-abroad/",
+        "type=\"checkbox\"",
+    );
+    // how to host visitors and events; which tools to use with partners abroad
+    within("/guidance/hosting-visitors-and-events/", "delegation");
+    within(
+        "/guidance/collaboration-tools-and-sharing-data-abroad/",
+        "Video calls",
+    );
 }
 
 #[test]

@@ -146,13 +146,21 @@ fn cases() -> Vec<Case> {
         case("sanctoins", Top3(SANCTIONS), Some(SFI)),
         // The Foreign Influence Registration Scheme (issue 18).
         case("FIRS", First(FIRS), Some(SFI)),
-        case("Foreign Influence Registration Scheme", First(FIRS), Some(SFI)),
+        case(
+            "Foreign Influence Registration Scheme",
+            First(FIRS),
+            Some(SFI),
+        ),
         case(
             "do I need to register with the foreign influence scheme",
             Top3(FIRS),
             None,
         ),
-        case("who do I contact about FIRS registration", Top3(FIRS), Some(SFI)),
+        case(
+            "who do I contact about FIRS registration",
+            Top3(FIRS),
+            Some(SFI),
+        ),
         case("lobbying for a foreign government", Top3(FIRS), None),
         // Sanctions: OFSI, financial and trade sanctions, screening (issue 18).
         case("OFSI", First(SANCTIONS), Some(SFI)),

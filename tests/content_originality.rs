@@ -23,6 +23,10 @@ const WINDOW: usize = 8;
 /// break the longer match.
 const ALLOWED_NAMES: &[&str] = &[
     "managing risks in internationalisation security related issues",
+    "office of financial sanctions implementation",
+    "office of trade sanctions implementation",
+    "sanctions and anti money laundering act",
+    "foreign influence registration scheme",
     "centre for the protection of national infrastructure",
     "counter proliferation and arms control centre",
     "department for science innovation and technology",
@@ -38,6 +42,7 @@ const ALLOWED_NAMES: &[&str] = &[
     "russell group trusted research forum",
     "higher education security forum",
     "department for business and trade",
+    "export control joint unit",
     "national cyber security centre",
     "uk research and innovation",
     "university of manchester",

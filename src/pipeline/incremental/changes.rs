@@ -57,7 +57,10 @@ pub fn classify(config: &Config, path: &Path) -> Change {
         if first == CONFIG_FILE && parts.len() == 1 {
             return Change::Config;
         }
-        if SITE_FOLDERS.contains(&first) || first.starts_with("public.guidebook-") {
+        if SITE_FOLDERS.contains(&first)
+            || first.starts_with("public.guidebook-")
+            || crate::content::walk::is_output(&config.content_dir.join(first))
+        {
             return Change::Ignored;
         }
     }

@@ -2,9 +2,10 @@
 //! diagnostics and never stops early, so one run reports every problem.
 //!
 //! Input: the config, the site model and what rendering found on each page (links,
-//! anchors, cards, headings). Output: [`Diagnostics`]. No IO.
+//! anchors, cards, headings). Output: [`Diagnostics`]. No IO (but asking whether a
+//! static file exists, `site_paths.rs`).
 //!
-//! Rule codes (stable; documented in the README): broken-link, missing-anchor,
+//! Rule codes (stable; documented in the README): broken-link, outside-link, missing-anchor,
 //! missing-file, internal-link, external-url, unknown-contact, decision-tree, missing-field,
 //! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan,
 //! no-owner, review-missing, review-interval, review-overdue, review-due-soon; and,
@@ -14,6 +15,7 @@ mod contacts;
 mod links;
 mod orphans;
 pub mod review;
+mod site_paths;
 mod structure;
 
 use crate::config::Config;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::addresses;
 use super::fields::{self, FrontMatter};
 use super::frontmatter;
 use super::kind::Kind;
@@ -80,7 +81,7 @@ pub fn refused_link(config: &Config, r: &Refused) -> Diagnostic {
 
 /// Read the page at content path `rel`, unless a symbolic link takes it out of the
 /// content folder.
-pub(crate) fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
+pub fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
     let file = config.content_dir.join(rel);
     if let Some(real) = leads_outside(&config.content_dir, &file) {
         let r = Refused {
@@ -155,15 +156,22 @@ pub(crate) fn parse_page(
     };
     let (fm, d) = fields::typed(map, kind, &split, &text, &display);
     diags.extend(d);
-    let Some(fm) = fm else {
+    let Some(mut fm) = fm else {
         return (None, diags);
     };
+    let src = addresses::Source {
+        split: &split,
+        text: &text,
+        display: &display,
+    };
+    diags.extend(addresses::check_fields(&mut fm, &src));
     let body = split.body;
     let (title, from_heading) = title_of(&fm, body, rel);
     let path = match &fm.permalink {
         Some(p) => super::urls::alias_path(p),
         None => page_path(rel, fm.slug.as_deref()),
     };
+    diags.extend(addresses::check_path(&path, &fm, &src));
     let page = Page {
         rel: rel.to_string(),
         file: Some(file),

@@ -3,6 +3,7 @@
 //! Input: a [`Config`]. Output: a [`Site`] (plain data) and the [`Diagnostics`] found
 //! while reading it. Reads files; never produces HTML (that is `render`), never writes.
 
+mod addresses;
 pub mod decision;
 pub mod fields;
 pub mod fingerprint;
@@ -19,7 +20,7 @@ use std::path::PathBuf;
 
 pub use fields::{Date, FrontMatter};
 pub use kind::Kind;
-pub(crate) use load::read_page;
+pub use load::read_page;
 pub use load::{LoadOptions, load, page_from_bytes, refused_link};
 /// Assemble a [`Site`] from already-read pages (used by incremental rebuilds).
 pub(crate) use sections::assemble;

@@ -341,7 +341,9 @@ impl<'a> Renderer<'a> {
                 _ => u,
             }),
             Target::File(rel) => self.resolver.asset_url(rel),
-            Target::Anchor(_) | Target::External => None,
+            // never publish a path of the author's machine: the check reports it
+            Target::Outside => Some("#".to_string()),
+            Target::Anchor(_) | Target::SiteAbsolute | Target::External => None,
         };
         self.out.links.push(LinkRef {
             line,

@@ -109,6 +109,11 @@ async fn listen(
     let router = layers::wrap(router, log, None);
     tokio::spawn(shutdown::install(stop_tx));
     let url = format!("http://{addr}{}", app.mount);
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: the preview listens on {addr}, so anyone who can reach this machine can read every page of the site, internal ones too, with no password; use --bind 127.0.0.1 to keep it on this machine"
+        );
+    }
     println!("Serving a live preview of {} at {url}", opts.site.display());
     println!("Press Ctrl-C to stop.");
     if opts.open {

@@ -83,7 +83,11 @@ pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Resul
     let mut e = Edits::default();
     for rel in changed {
         let path = config.content_dir.join(rel);
-        let prefix = format!("{rel}/");
+        let prefix = if rel.is_empty() {
+            String::new()
+        } else {
+            format!("{rel}/")
+        };
         let known = site
             .pages
             .iter()
@@ -95,13 +99,13 @@ pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Resul
             add(&mut e, r);
         }
         if path.is_dir() {
-            let found = walk(&path, false, &[]).map_err(|_| {
+            let found = walk(&path, rel.is_empty() && config.is_bare(), &[]).map_err(|_| {
                 Error::read(&path, std::io::Error::other("cannot list this folder"))
             })?;
             for r in found.pages.iter().chain(&found.assets) {
                 add(&mut e, &format!("{prefix}{r}"));
             }
-        } else {
+        } else if !rel.is_empty() {
             add(&mut e, rel);
         }
     }

@@ -18,7 +18,7 @@ use tokio::sync::watch;
 
 use super::files::FsSite;
 use super::http::{self, App};
-use super::listener::{ClientAddr, GuardedListener};
+use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::live::{self, LiveHub};
 use super::log::AccessLog;
 use super::search::Searches;
@@ -120,7 +120,7 @@ async fn listen(
         open_browser(&url);
     }
     let served = axum::serve(
-        GuardedListener::new(listener, None),
+        GuardedListener::new(listener, Limits::default()),
         router.into_make_service_with_connect_info::<ClientAddr>(),
     )
     .with_graceful_shutdown(shutdown::requested(stop_rx))

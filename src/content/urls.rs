@@ -281,7 +281,7 @@ mod tests {
         for outside in [
             "../../../../etc/passwd",
             "@/../../etc/hostname",
-            "../x.md",
+            "../../x.md",
             "file:///etc/passwd",
             "C:\\Users\\me\\notes.docx",
             "d:/notes.pdf",

@@ -135,3 +135,44 @@ fn a_new_site_is_reviewed_today_whenever_it_is_made() {
     assert!(err.starts_with("Built "), "no diagnostic at all: {err}");
     assert!(err.contains("(0 errors, 0 warnings)"), "{err}");
 }
+
+#[test]
+fn new_stays_in_the_content_folder_and_its_todos_block_a_strict_build() {
+    let (_t, site) = one_page_site();
+    for outside in ["/etc/x", "../x", "guidance/../../x"] {
+        let o = run_in(&site, &["new", "guidance", outside]);
+        assert_eq!(o.status.code(), Some(2), "{outside}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "error: `{outside}` is outside the content folder: guidebook new writes only under content/; give a path inside it, like `guidance/travel-visas`\n"
+            )
+        );
+    }
+    assert!(!site.join("content/etc").exists());
+    let o = run_in(&site, &["new", "guidance", "visas"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run_in(&site, &["check", "--strict", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let placeholder: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "placeholder")
+        .collect();
+    assert_eq!(placeholder.len(), 1);
+    assert_eq!(placeholder[0]["severity"], "error");
+    assert_eq!(placeholder[0]["path"], "content/visas.md");
+    assert_eq!(placeholder[0]["line"], 3);
+    assert_eq!(
+        placeholder[0]["message"],
+        "this page still has `TODO` placeholders on 2 lines"
+    );
+    let o = run_in(&site, &["build", "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        !site.join("public").exists(),
+        "an unfinished page is not published"
+    );
+}

@@ -2,7 +2,9 @@
 //!
 //! Every setting has a default, so a folder without `guidebook.toml` builds. Unknown
 //! keys are errors (a near miss gets a "did you mean" hint), reported as a
-//! [`Diagnostic`] naming the file, line and column. Nothing else reads the file.
+//! [`Diagnostic`] naming the file, line and column, and so are settings that parse
+//! but cannot work (`config/checks.rs`: `base_url`, `theme`). Nothing else reads the
+//! file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error, Result};
+
+mod checks;
 
 pub const CONFIG_FILE: &str = "guidebook.toml";
 
@@ -205,7 +209,11 @@ impl Config {
         let file = root.join(CONFIG_FILE);
         let (settings, has_config_file) = if file.is_file() {
             let text = std::fs::read_to_string(&file).map_err(|e| Error::read(&file, e))?;
-            (parse(&text)?, true)
+            let settings = parse(&text)?;
+            if let Some(d) = checks::check(&settings, &text, root) {
+                return Err(Error::Config(Box::new(d)));
+            }
+            (settings, true)
         } else {
             (Settings::default(), false)
         };

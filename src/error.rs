@@ -41,8 +41,36 @@ pub enum Error {
         "refusing to replace {path}: it exists but was not created by guidebook (no {marker} file in it)"
     )]
     ForeignOutput { path: PathBuf, marker: &'static str },
+    /// A build stopped by `cause`; the output folder `out` was left as it was.
+    #[error("{cause}")]
+    BuildFailed { cause: Box<Error>, out: PathBuf },
+    #[error("{}", busy_message(*pid, out))]
+    Busy { pid: Option<u32>, out: PathBuf },
     #[error("{0}")]
     Other(String),
+}
+
+fn busy_message(pid: Option<u32>, out: &std::path::Path) -> String {
+    let who = match pid {
+        Some(p) => format!("another guidebook process (pid {p})"),
+        None => "another guidebook process".into(),
+    };
+    format!(
+        "{who} is writing {}; wait for it to finish, then run the command again",
+        out.display()
+    )
+}
+
+/// An error and its causes on one line: `cannot write x: Permission denied`.
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }
 
 impl Error {
@@ -51,6 +79,21 @@ impl Error {
         Error::Read {
             path: path.into(),
             source,
+        }
+    }
+
+    /// The error to print, and the line that closes the report (for a failed build:
+    /// "Build failed; OUT was left as it was").
+    pub fn with_trailer(self) -> (Error, Option<String>) {
+        match self {
+            Error::BuildFailed { cause, out } => (
+                *cause,
+                Some(format!(
+                    "Build failed; {} was left as it was",
+                    out.display()
+                )),
+            ),
+            e => (e, None),
         }
     }
 

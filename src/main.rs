@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             ExitCode::from(outcome.exit_code())
         }
         Err(e) => {
+            let (e, trailer) = e.with_trailer();
             match &e {
                 guidebook::error::Error::Config(d) => eprintln!("{}", d.render()),
                 _ => {
@@ -30,6 +31,9 @@ fn main() -> ExitCode {
                         source = s.source();
                     }
                 }
+            }
+            if let Some(t) = trailer {
+                eprintln!("{t}");
             }
             ExitCode::from(2)
         }

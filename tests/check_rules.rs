@@ -217,7 +217,7 @@ fn duplicate_url() {
         "error",
         "duplicate-url",
         "content/same.md",
-        0,
+        1,
         "this page's URL /same/ is also the URL of content/page.md",
     );
     clean(&[

@@ -373,7 +373,9 @@ fn terminal_search_lists_the_export_control_order_first() {
     );
     assert_eq!(lines[4], "    /legislation/export-control-order/");
     assert!(
-        stdout.ends_with("34 pages match \"export control\"; showing 9.\n"),
+        stdout.ends_with(
+            "1 contact and 33 pages match \"export control\"; showing 9 of the pages.\n"
+        ),
         "{stdout}"
     );
 }

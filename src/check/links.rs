@@ -91,9 +91,45 @@ fn check_link(
                     )),
             )
         }
+        Target::Outside => {
+            let sev = level_severity(config.broken_link_level())?;
+            Some(
+                Diagnostic::new(sev, "outside-link", path)
+                    .message(format!(
+                        "link to `{}`, a file outside the content folder: guidebook never publishes it",
+                        link.dest
+                    ))
+                    .hint("link to a page or file inside the content folder (`@/` starts from it), or to a web address"),
+            )
+        }
+        Target::SiteAbsolute => site_absolute(config, site, link, path),
         Target::External => external(link, path),
         _ => None,
     }
+}
+
+/// A link to a path on this web server (`/guidance/travel/`): when it is under the
+/// site's address, something the build writes must be there.
+fn site_absolute(config: &Config, site: &Site, link: &LinkRef, path: &str) -> Option<Diagnostic> {
+    let dest = link.dest.trim();
+    let url_path = dest.split(['?', '#']).next().unwrap_or(dest);
+    let rest = url_path
+        .strip_prefix(config.url_prefix.as_str())
+        .or_else(|| {
+            (url_path.trim_end_matches('/') == config.url_prefix.trim_end_matches('/'))
+                .then_some("")
+        })?;
+    if super::site_paths::published(config, site, rest) {
+        return None;
+    }
+    let sev = level_severity(config.broken_link_level())?;
+    Some(
+        Diagnostic::new(sev, "broken-link", path)
+            .message(format!(
+                "link to `{dest}`, but the site has no page or file at that address"
+            ))
+            .hint("link to pages by their file (`@/guidance/travel.md`), so the link follows the page if its address changes"),
+    )
 }
 
 /// A malformed web or mail address.

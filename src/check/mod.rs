@@ -2,18 +2,21 @@
 //! diagnostics and never stops early, so one run reports every problem.
 //!
 //! Input: the config, the site model and what rendering found on each page (links,
-//! anchors, cards, headings). Output: [`Diagnostics`]. No IO.
+//! anchors, cards, headings). Output: [`Diagnostics`]. No IO (but asking whether a
+//! static file exists, `site_paths.rs`).
 //!
-//! Rule codes (stable; documented in the README): broken-link, missing-anchor,
+//! Rule codes (stable; documented in the README): broken-link, outside-link, missing-anchor,
 //! missing-file, internal-link, external-url, unknown-contact, decision-tree, missing-field,
-//! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan,
+//! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan, placeholder,
 //! no-owner, review-missing, review-interval, review-overdue, review-due-soon; and,
 //! from loading, front-matter, encoding, read, config.
 
 mod contacts;
 mod links;
 mod orphans;
+mod placeholder;
 pub mod review;
+mod site_paths;
 mod structure;
 
 use crate::config::Config;
@@ -54,6 +57,7 @@ pub fn run_with(
     d.extend(crate::content::decision::check(site));
     d.extend(structure::check(config, site, rendered));
     d.extend(orphans::check(site, rendered));
+    d.extend(placeholder::check(site));
     d.extend(review::check(config, site, opts.today));
     d
 }

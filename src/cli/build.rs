@@ -1,4 +1,4 @@
-//! `guidebook build [SITE] [--out DIR] [--drafts] [--strict]`
+//! `guidebook build [SITE] [--out DIR] [--drafts] [--strict] [--profile P] [--today DATE]`
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::Outcome;
 use crate::content::Date;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, Args)]
@@ -15,7 +15,7 @@ pub struct BuildArgs {
     /// The site folder (holding guidebook.toml and content/, or just Markdown files).
     #[arg(default_value_os_t = super::default_site())]
     pub site: PathBuf,
-    /// Where to write the site (default: SITE/public).
+    /// Where to write the site (default: SITE/public, or SITE/public-P with --profile P).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Include pages marked `draft = true`.
@@ -47,15 +47,20 @@ pub fn run(a: BuildArgs) -> Result<Outcome> {
         today: a.today,
         profile: a.profile,
     };
-    let report = pipeline::build(&opts)?;
+    let report = pipeline::build(&opts).map_err(|e| match e {
+        Error::Usage(_) | Error::Busy { .. } => e,
+        cause => Error::BuildFailed {
+            cause: Box::new(cause),
+            out: opts.out_dir(),
+        },
+    })?;
     if let Some(record) = &report.unchanged {
         eprint!("{}", record.report);
         return Ok(Outcome {
             summary: Some(format!(
-                "Nothing changed since the last build ({} pages, {} {}) in {:.2}s; {} was left as it was",
-                record.pages,
-                record.warnings,
-                plural(record.warnings, "warning", "warnings"),
+                "Nothing changed since the last build ({}, {}) in {:.2}s; {} was left as it was",
+                count(record.pages, "page", "pages"),
+                count(record.warnings, "warning", "warnings"),
                 report.elapsed.as_secs_f64(),
                 report.out.display()
             )),
@@ -64,17 +69,20 @@ pub fn run(a: BuildArgs) -> Result<Outcome> {
     }
     let d = &report.diagnostics;
     let counts = format!(
-        "{} {}, {} {}",
-        d.errors(),
-        plural(d.errors(), "error", "errors"),
-        d.warnings(),
-        plural(d.warnings(), "warning", "warnings")
+        "{}, {}",
+        count(d.errors(), "error", "errors"),
+        count(d.warnings(), "warning", "warnings")
     );
     let summary = if report.written {
+        let warning = report
+            .swap_warning
+            .as_ref()
+            .map(|w| format!("warning: {w}\n"))
+            .unwrap_or_default();
         format!(
-            "Built {} pages in {} sections ({counts}) in {:.2}s → {}",
-            report.pages,
-            report.sections,
+            "{warning}Built {} in {} ({counts}) in {:.2}s → {}",
+            count(report.pages, "page", "pages"),
+            count(report.sections, "section", "sections"),
             report.elapsed.as_secs_f64(),
             report.out.display()
         )
@@ -89,6 +97,11 @@ pub fn run(a: BuildArgs) -> Result<Outcome> {
         summary: Some(summary),
         diagnostics: report.diagnostics,
     })
+}
+
+/// `1 page`, `2 pages`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

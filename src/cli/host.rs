@@ -1,5 +1,6 @@
-//! `guidebook host DIR [--bind ADDR] [--mount PATH] [--quiet]`: serve a built site
-//! read-only, with server-side search, until Ctrl-C or SIGTERM.
+//! `guidebook host DIR [--bind ADDR] [--mount PATH] [--quiet] [--any-folder]
+//! [--per-client N]`: serve a built site read-only, with server-side search, until
+//! Ctrl-C or SIGTERM.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,6 +25,13 @@ pub struct HostArgs {
     /// Do not print the access log.
     #[arg(long)]
     pub quiet: bool,
+    /// Serve DIR even though guidebook did not build it (it has no .guidebook-output).
+    #[arg(long)]
+    pub any_folder: bool,
+    /// Open connections allowed from one client address; raise it behind a reverse
+    /// proxy, where every request comes from the proxy's address.
+    #[arg(long, default_value_t = serve::PER_CLIENT as u32, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub per_client: u32,
 }
 
 fn bind_8080(s: &str) -> std::result::Result<SocketAddr, String> {
@@ -36,6 +44,8 @@ pub fn run(a: HostArgs) -> Result<Outcome> {
         bind: a.bind,
         mount: a.mount,
         quiet: a.quiet,
+        any_folder: a.any_folder,
+        per_client: a.per_client as usize,
     })?;
     Ok(Outcome {
         summary: Some("Stopped.".into()),

@@ -1,17 +1,22 @@
 //! `guidebook init DIR`: a new site with guidebook.toml, a home page and one page of
-//! each kind, which builds at once. Never overwrites: DIR must be new or empty.
+//! each kind, which builds at once. Never overwrites: DIR must be new or empty. The
+//! pages are dated today (`--today` or `GUIDEBOOK_TODAY` to say another day).
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::Outcome;
+use crate::content::Date;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
+    /// The date the starter pages say they were reviewed (default: today).
+    #[arg(long, env = "GUIDEBOOK_TODAY", value_parser = super::build::parse_date)]
+    pub today: Option<Date>,
 }
 
 /// The starter site: (path, text).
@@ -36,7 +41,7 @@ ATAS = ["Academic Technology Approval Scheme"]
 title = "Research security guidance"
 summary = "Find guidance, the law that applies and who to ask."
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 +++
 
 Start with the [guidance](@/guidance/_index.md), or find out
@@ -45,7 +50,7 @@ Start with the [guidance](@/guidance/_index.md), or find out
     ),
     (
         "content/guidance/_index.md",
-        "+++\ntitle = \"Guidance\"\nsummary = \"How to protect your research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nGuidance for researchers and professional staff.\n",
+        "+++\ntitle = \"Guidance\"\nsummary = \"How to protect your research.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nGuidance for researchers and professional staff.\n",
     ),
     (
         "content/guidance/getting-started.md",
@@ -54,7 +59,7 @@ title = "Getting started"
 summary = "What research security is and where to begin."
 tags = ["introduction"]
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 contacts = ["research-security-team"]
 +++
 
@@ -68,7 +73,7 @@ Read the [export control summary](@/legislation/export-control.md) and work thro
     ),
     (
         "content/legislation/_index.md",
-        "+++\ntitle = \"Legislation\"\nsummary = \"The law that applies to research.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nOne page for each law.\n",
+        "+++\ntitle = \"Legislation\"\nsummary = \"The law that applies to research.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nOne page for each law.\n",
     ),
     (
         "content/legislation/export-control.md",
@@ -82,7 +87,7 @@ status = "In force"
 requires = "A licence before exporting controlled technology."
 official_url = "https://www.legislation.gov.uk/uksi/2008/3231/contents"
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 contacts = ["research-security-team"]
 +++
 
@@ -93,7 +98,7 @@ Ask before you send controlled technology abroad. See the [case study](@/case-st
     ),
     (
         "content/case-studies/_index.md",
-        "+++\ntitle = \"Case studies\"\nsummary = \"What other universities did.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nLessons from real cases.\n",
+        "+++\ntitle = \"Case studies\"\nsummary = \"What other universities did.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nLessons from real cases.\n",
     ),
     (
         "content/case-studies/example.md",
@@ -101,9 +106,9 @@ Ask before you send controlled technology abroad. See the [case study](@/case-st
 title = "Illustrative case: a new partnership"
 summary = "An invented example of a partnership review."
 institution = "An example university"
-year = 2026
+year = {year}
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 +++
 
 This case is illustrative. A researcher [notified the team](@/guidance/getting-started.md) early.
@@ -111,7 +116,7 @@ This case is illustrative. A researcher [notified the team](@/guidance/getting-s
     ),
     (
         "content/checklists/_index.md",
-        "+++\ntitle = \"Checklists\"\nsummary = \"Step-by-step lists.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nWork through these before you act.\n",
+        "+++\ntitle = \"Checklists\"\nsummary = \"Step-by-step lists.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nWork through these before you act.\n",
     ),
     (
         "content/checklists/before-you-sign.md",
@@ -119,7 +124,7 @@ This case is illustrative. A researcher [notified the team](@/guidance/getting-s
 title = "Before you sign a partnership"
 summary = "Check these before you sign."
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 +++
 
 ## Before you sign
@@ -130,23 +135,23 @@ reviewed = 2026-01-01
     ),
     (
         "content/training/_index.md",
-        "+++\ntitle = \"Training\"\nsummary = \"Courses you can take.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee the [trusted research course](@/training/trusted-research.md).\n",
+        "+++\ntitle = \"Training\"\nsummary = \"Courses you can take.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nSee the [trusted research course](@/training/trusted-research.md).\n",
     ),
     (
         "content/training/trusted-research.md",
-        "+++\ntitle = \"Trusted research course\"\nsummary = \"An introduction for all researchers.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nA one-hour course. Start with [getting started](@/guidance/getting-started.md).\n",
+        "+++\ntitle = \"Trusted research course\"\nsummary = \"An introduction for all researchers.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nA one-hour course. Start with [getting started](@/guidance/getting-started.md).\n",
     ),
     (
         "content/support/_index.md",
-        "+++\ntitle = \"Support\"\nsummary = \"Who else can help.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nSee [outside help](@/support/outside-help.md).\n",
+        "+++\ntitle = \"Support\"\nsummary = \"Who else can help.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nSee [outside help](@/support/outside-help.md).\n",
     ),
     (
         "content/support/outside-help.md",
-        "+++\ntitle = \"Outside help\"\nsummary = \"Public bodies that advise universities.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAsk the [research security team](@/contacts/research-security-team.md) first.\n",
+        "+++\ntitle = \"Outside help\"\nsummary = \"Public bodies that advise universities.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nAsk the [research security team](@/contacts/research-security-team.md) first.\n",
     ),
     (
         "content/contacts/_index.md",
-        "+++\ntitle = \"Contacts\"\nsummary = \"Who to ask.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nStart with the [research security team](@/contacts/research-security-team.md).\n",
+        "+++\ntitle = \"Contacts\"\nsummary = \"Who to ask.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nStart with the [research security team](@/contacts/research-security-team.md).\n",
     ),
     (
         "content/contacts/research-security-team.md",
@@ -160,7 +165,7 @@ phone = "01632 960000"
 topics = ["research security", "export control", "partnerships"]
 summary = "Your first stop for any research security question."
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 +++
 
 Ask us anything about [research security](@/guidance/getting-started.md).
@@ -168,7 +173,7 @@ Ask us anything about [research security](@/guidance/getting-started.md).
     ),
     (
         "content/triage/_index.md",
-        "+++\ntitle = \"Triage\"\nsummary = \"Find out which processes apply.\"\nowner = \"research-security-team\"\nreviewed = 2026-01-01\n+++\n\nAnswer [a few questions](@/triage/which-processes.md).\n",
+        "+++\ntitle = \"Triage\"\nsummary = \"Find out which processes apply.\"\nowner = \"research-security-team\"\nreviewed = {today}\n+++\n\nAnswer [a few questions](@/triage/which-processes.md).\n",
     ),
     (
         "content/triage/which-processes.md",
@@ -176,7 +181,7 @@ Ask us anything about [research security](@/guidance/getting-started.md).
 title = "Which processes apply?"
 summary = "Answer two questions to find out."
 owner = "research-security-team"
-reviewed = 2026-01-01
+reviewed = {today}
 start = "partner"
 
 [[questions]]
@@ -202,12 +207,15 @@ Answer each question to see what applies. Read [getting started](@/guidance/gett
 
 pub fn run(a: InitArgs) -> Result<Outcome> {
     ensure_new_or_empty(&a.dir)?;
+    let today = a
+        .today
+        .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
     for (rel, text) in FILES {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
+        std::fs::write(&path, dated(text, today)).map_err(|e| Error::write(&path, e))?;
     }
     Ok(Outcome {
         summary: Some(format!(
@@ -217,6 +225,13 @@ pub fn run(a: InitArgs) -> Result<Outcome> {
         )),
         ..Outcome::default()
     })
+}
+
+/// A starter file with its dates filled in: pages were reviewed `today`, so a new site
+/// has nothing due for review for a whole review period, whenever it is made.
+fn dated(text: &str, today: Date) -> String {
+    text.replace("{today}", &today.to_string())
+        .replace("{year}", &today.0.format("%Y").to_string())
 }
 
 fn ensure_new_or_empty(dir: &Path) -> Result<()> {

@@ -74,7 +74,21 @@ fn folders(kind: Kind) -> &'static [&'static str] {
 
 /// The content path of the new page.
 fn page_rel(config: &Config, kind: Kind, slug: &str) -> Result<String> {
-    let slug = slug.trim().trim_end_matches(".md").trim_matches('/');
+    let given = slug.trim();
+    if given.starts_with(['/', '\\'])
+        || given.split(['/', '\\']).any(|p| p == "..")
+        || given.as_bytes().get(1) == Some(&b':')
+    {
+        return Err(Error::Usage(format!(
+            "`{given}` is outside the content folder: guidebook new writes only under {}; give a path inside it, like `guidance/travel-visas`",
+            config
+                .display_path(&config.content_dir)
+                .trim_end_matches('/')
+                .to_string()
+                + "/"
+        )));
+    }
+    let slug = given.trim_end_matches(".md").trim_matches('/');
     if slug.is_empty() || !slug.split('/').all(is_slug) {
         return Err(Error::Usage(format!(
             "`{slug}` is not a page name: use lowercase letters, digits and hyphens, like `travel-visas` (or a path such as `guidance/travel-visas`)"

@@ -10,7 +10,9 @@ use clap::Args;
 use super::Outcome;
 use crate::content::Kind;
 use crate::error::{Error, Result};
-use crate::search::{SearchRequest, SearchResults, Searcher, html::kind_label};
+use crate::search::{
+    MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest, SearchResults, Searcher, html::kind_label,
+};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -25,9 +27,9 @@ pub struct SearchArgs {
     /// support, contact or decision.
     #[arg(long)]
     pub kind: Option<String>,
-    /// How many hits to show (at most 100).
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    /// How many results to show, 1 to 50 (the contact who answers counts as one).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=MAX_LIMIT as i64))]
+    pub limit: u16,
     /// Print the results as JSON.
     #[arg(long)]
     pub json: bool,
@@ -46,12 +48,17 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
             names.join(", ")
         )));
     }
-    let searcher = Searcher::open(&index_dir(&a.site))?;
     let q = a.query.join(" ");
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(Error::Usage(format!(
+            "the query is longer than {MAX_QUERY_CHARS} characters; search for fewer words"
+        )));
+    }
+    let searcher = Searcher::open(&index_dir(&a.site))?;
     let results = searcher.search(&SearchRequest {
         q: &q,
         kind: a.kind.as_deref(),
-        limit: a.limit.max(1),
+        limit: usize::from(a.limit),
     })?;
     let text = if a.json {
         let pretty = serde_json::to_string_pretty(&results).unwrap_or_default();
@@ -115,13 +122,29 @@ pub fn plain(r: &SearchResults, prefix: &str, bold: bool) -> String {
         out.push_str(&format!("    {prefix}{}\n", hit.url));
         out.push_str(&format!("    {}\n\n", terminal_text(&hit.snippet, bold)));
     }
-    let q = r.query.trim();
-    out.push_str(&match r.total {
-        0 => format!("No pages match \"{q}\".\n"),
-        1 => format!("1 page matches \"{q}\".\n"),
-        t => format!("{t} pages match \"{q}\"; showing {n}.\n"),
-    });
+    out.push_str(&closing_line(r, n));
     out
+}
+
+/// How many pages match and how many are shown. The contact who answers the query
+/// is one of the matching pages, counted apart: "1 contact and 2 pages match".
+fn closing_line(r: &SearchResults, shown: usize) -> String {
+    let q = r.query.trim();
+    let contact = r.hits.iter().any(|h| h.contact.is_some());
+    let pages = r.total.saturating_sub(usize::from(contact));
+    let matched = match (contact, pages) {
+        (false, 0) => return format!("No pages match \"{q}\".\n"),
+        (false, 1) => "1 page matches".to_string(),
+        (false, p) => format!("{p} pages match"),
+        (true, 0) => "1 contact matches".to_string(),
+        (true, 1) => "1 contact and 1 page match".to_string(),
+        (true, p) => format!("1 contact and {p} pages match"),
+    };
+    if shown < pages {
+        format!("{matched} \"{q}\"; showing {shown} of the pages.\n")
+    } else {
+        format!("{matched} \"{q}\".\n")
+    }
 }
 
 /// A snippet's HTML as terminal text: entities decoded, marks in bold (or plain).

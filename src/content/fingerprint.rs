@@ -76,7 +76,8 @@ fn collect(dir: &Path, skip: &[PathBuf], out: &mut Vec<PathBuf>) -> Result<()> {
                 || !(name.starts_with('.')
                     || name == "node_modules"
                     || name == "target"
-                    || skip.iter().any(|s| s == e.path()))
+                    || skip.iter().any(|s| s == e.path())
+                    || (e.file_type().is_dir() && super::walk::is_output(e.path())))
         });
     for entry in walker {
         let entry = entry.map_err(|e| Error::read(dir, e.into()))?;

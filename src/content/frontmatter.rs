@@ -145,7 +145,7 @@ pub fn parse(
                 Err(e) => {
                     let text = e.to_string();
                     let (line, col) = yaml_location(&text).unwrap_or((1, 1));
-                    let msg = text.lines().next().unwrap_or("").to_string();
+                    let msg = yaml_message(&text);
                     Err(Box::new(
                         Diagnostic::error(
                             "front-matter",
@@ -158,6 +158,27 @@ pub fn parse(
                 }
             }
         }
+    }
+}
+
+/// The first line of a YAML error without its own `error:` and its location (which
+/// counts from the front matter's first line, not the file's: the diagnostic gives
+/// the file's).
+fn yaml_message(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error:").unwrap_or(first).trim_start();
+    match first.strip_prefix("line ") {
+        Some(rest) => match rest.split_once(": ") {
+            Some((at, msg))
+                if at
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " column".contains(c)) =>
+            {
+                msg.to_string()
+            }
+            _ => first.to_string(),
+        },
+        None => first.to_string(),
     }
 }
 

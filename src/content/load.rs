@@ -6,12 +6,13 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::addresses;
 use super::fields::{self, FrontMatter};
 use super::frontmatter;
 use super::kind::Kind;
 use super::sections::assemble;
 use super::urls::{is_index_file, page_path};
-use super::walk::walk;
+use super::walk::{Refused, leads_outside, walk};
 use super::{Asset, Page, Site};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics, Result, did_you_mean};
@@ -34,6 +35,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
         .map(|rel| read_page(config, rel))
         .collect();
     let mut diags = Diagnostics::new();
+    diags.extend(found.refused.iter().map(|r| refused_link(config, r)));
     let mut pages = Vec::with_capacity(results.len());
     for (page, d) in results {
         diags.extend(d);
@@ -62,8 +64,32 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
     Ok((site, diags))
 }
 
-fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
+/// The diagnostic for a symbolic link the walk did not follow.
+pub fn refused_link(config: &Config, r: &Refused) -> Diagnostic {
+    let file = config.content_dir.join(&r.rel);
+    let display = config.display_path(&file);
+    let message = match &r.target {
+        Some(t) => format!(
+            "this is a symbolic link to {}, outside the content folder; guidebook does not follow it",
+            t.display()
+        ),
+        None => "this is a symbolic link to a file that does not exist".to_string(),
+    };
+    Diagnostic::error("symlink", display, message)
+        .hint("copy the file into the content folder instead of linking to it, or remove the link")
+}
+
+/// Read the page at content path `rel`, unless a symbolic link takes it out of the
+/// content folder.
+pub fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
     let file = config.content_dir.join(rel);
+    if let Some(real) = leads_outside(&config.content_dir, &file) {
+        let r = Refused {
+            rel: rel.to_string(),
+            target: Some(real),
+        };
+        return (None, vec![refused_link(config, &r)]);
+    }
     match std::fs::read(&file) {
         Ok(bytes) => page_from_bytes(config, rel, bytes),
         Err(e) => {
@@ -130,15 +156,22 @@ pub(crate) fn parse_page(
     };
     let (fm, d) = fields::typed(map, kind, &split, &text, &display);
     diags.extend(d);
-    let Some(fm) = fm else {
+    let Some(mut fm) = fm else {
         return (None, diags);
     };
+    let src = addresses::Source {
+        split: &split,
+        text: &text,
+        display: &display,
+    };
+    diags.extend(addresses::check_fields(&mut fm, &src));
     let body = split.body;
     let (title, from_heading) = title_of(&fm, body, rel);
     let path = match &fm.permalink {
         Some(p) => super::urls::alias_path(p),
         None => page_path(rel, fm.slug.as_deref()),
     };
+    diags.extend(addresses::check_path(&path, &fm, &src));
     let page = Page {
         rel: rel.to_string(),
         file: Some(file),

@@ -3,6 +3,7 @@
 //! Input: a [`Config`]. Output: a [`Site`] (plain data) and the [`Diagnostics`] found
 //! while reading it. Reads files; never produces HTML (that is `render`), never writes.
 
+mod addresses;
 pub mod decision;
 pub mod fields;
 pub mod fingerprint;
@@ -19,7 +20,8 @@ use std::path::PathBuf;
 
 pub use fields::{Date, FrontMatter};
 pub use kind::Kind;
-pub use load::{LoadOptions, load, page_from_bytes};
+pub use load::read_page;
+pub use load::{LoadOptions, load, page_from_bytes, refused_link};
 /// Assemble a [`Site`] from already-read pages (used by incremental rebuilds).
 pub(crate) use sections::assemble;
 
@@ -108,6 +110,28 @@ pub struct Site {
     /// Content paths of pages this build's profile left out (internal pages in a
     /// public build), so links to them are reported as such.
     pub dropped: HashSet<String>,
+}
+
+/// A build needs at least one Markdown file: a folder without any is most likely not
+/// the site the user meant, so nothing is written.
+/// (Only when the site has no page from a file is the folder walked again, to tell
+/// "no Markdown at all" from "every page was a draft or left out by the profile".)
+pub fn require_pages(
+    config: &crate::config::Config,
+    site: &Site,
+    skip: &[PathBuf],
+) -> crate::error::Result<()> {
+    if site.pages.iter().any(|p| p.file.is_some())
+        || !walk::walk(&config.content_dir, config.is_bare(), skip)?
+            .pages
+            .is_empty()
+    {
+        return Ok(());
+    }
+    Err(crate::error::Error::Usage(format!(
+        "no Markdown files found in {}: nothing to build (pages are files ending in .md); is this the site folder?",
+        config.content_dir.display()
+    )))
 }
 
 impl Site {

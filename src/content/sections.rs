@@ -182,7 +182,8 @@ fn check_duplicate_urls(config: &Config, pages: &[Page], diags: &mut Diagnostics
                         config.url_prefix, p.path, other.display_path
                     ),
                 )
-                .hint("rename one of the files, or give one a different `slug`"),
+                .hint("rename one of the files, or give one a different `slug`")
+                .at(&p.text, url_line(p).0, url_line(p).1, 1),
             );
         } else {
             seen.insert(p.path.clone(), i);
@@ -209,6 +210,16 @@ fn check_duplicate_urls(config: &Config, pages: &[Page], diags: &mut Diagnostics
             }
         }
     }
+}
+
+/// Where a page's address is decided: its `permalink` or `slug` line, else line 1.
+fn url_line(p: &Page) -> (usize, usize) {
+    ["permalink", "slug"]
+        .iter()
+        .find_map(|k| {
+            find_line(&p.text, &format!("{k} ")).or_else(|| find_line(&p.text, &format!("{k}:")))
+        })
+        .unwrap_or((1, 1))
 }
 
 fn find_line(text: &str, needle: &str) -> Option<(usize, usize)> {

@@ -43,6 +43,23 @@ pub fn heading_id(text: &str) -> String {
     }
 }
 
+/// First parts of output paths guidebook writes itself (theme assets, the search
+/// index, archived editions, the preview's own routes, site files): no page,
+/// permalink or alias may take them.
+pub const RESERVED: &[&str] = &[
+    "assets",
+    "_search",
+    "editions",
+    "__guidebook",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// Pages guidebook makes unless the site has its own page there; an alias may not
+/// take them (a page may, and then replaces the generated one).
+pub const GENERATED_PAGES: &[&str] = &["search/", "changes/", "review/"];
+
 /// Whether a content file is the index of its folder.
 pub fn is_index_file(file_name: &str) -> bool {
     matches!(file_name, "_index.md" | "index.md")
@@ -93,7 +110,14 @@ pub enum Target {
     Anchor(String),
     /// A local file that is not Markdown (an image, a PDF), relative to the content folder.
     File(String),
-    /// Anything else (http:, mailto:, absolute paths): left as written.
+    /// A path on the web server, `/guidance/travel/`: left as written (checked
+    /// against the site's own addresses).
+    SiteAbsolute,
+    /// A file outside the content folder: a relative or `@/` path that climbs out of
+    /// it (`../../../etc/passwd`), a `file:` URL or a drive path (`C:\\x`). Never
+    /// published; always a diagnostic.
+    Outside,
+    /// Anything else (http:, mailto:, ...): left as written.
     External,
 }
 
@@ -102,6 +126,9 @@ pub fn resolve(dest: &str, from_rel: &str) -> Target {
     let dest = dest.trim();
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::Anchor(percent_decode(anchor));
+    }
+    if is_local_file(dest) {
+        return Target::Outside;
     }
     if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
         return Target::External;
@@ -115,13 +142,13 @@ pub fn resolve(dest: &str, from_rel: &str) -> Target {
     let joined = if let Some(abs) = path.strip_prefix("@/") {
         normalise(abs)
     } else if path.starts_with('/') {
-        return Target::External;
+        return Target::SiteAbsolute;
     } else {
         let dir = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         normalise(&format!("{dir}/{path}"))
     };
     let Some(joined) = joined else {
-        return Target::External;
+        return Target::Outside;
     };
     if joined.ends_with(".md") || joined.ends_with(".markdown") {
         Target::Page {
@@ -139,6 +166,16 @@ pub fn resolve(dest: &str, from_rel: &str) -> Target {
     } else {
         Target::File(joined)
     }
+}
+
+/// A `file:` URL, or a path that starts with a drive letter (`C:\\`, `c:/`).
+fn is_local_file(dest: &str) -> bool {
+    let lower = dest.get(..5).map(str::to_ascii_lowercase);
+    if lower.as_deref() == Some("file:") {
+        return true;
+    }
+    let b = dest.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/')
 }
 
 fn has_scheme(dest: &str) -> bool {
@@ -240,12 +277,22 @@ mod tests {
         );
         assert_eq!(resolve("https://gov.uk", "a.md"), Target::External);
         assert_eq!(resolve("mailto:a@b", "a.md"), Target::External);
-        assert_eq!(resolve("/abs/path/", "a.md"), Target::External);
+        assert_eq!(resolve("/abs/path/", "a.md"), Target::SiteAbsolute);
+        for outside in [
+            "../../../../etc/passwd",
+            "@/../../etc/hostname",
+            "../../x.md",
+            "file:///etc/passwd",
+            "C:\\Users\\me\\notes.docx",
+            "d:/notes.pdf",
+        ] {
+            assert_eq!(resolve(outside, "a/b.md"), Target::Outside, "{outside}");
+        }
         assert_eq!(
             resolve("img/a.png", "g/a.md"),
             Target::File("g/img/a.png".into())
         );
-        assert_eq!(resolve("../../x.md", "a.md"), Target::External);
+        assert_eq!(resolve("../../x.md", "a.md"), Target::Outside);
         assert_eq!(
             resolve("b%20c.md", "a.md"),
             Target::Page {

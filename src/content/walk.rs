@@ -1,5 +1,9 @@
 //! Walk the content folder: which files are pages and which are assets.
 //!
+//! Symbolic links are followed only while they stay inside the content folder: a
+//! link (to a file or a folder) that leads out of it, or nowhere, is not read but
+//! listed in [`Found::refused`], so a link to a private file is never published.
+//!
 //! Input: the content folder and the folders to leave out. Output: sorted relative
 //! paths. Reads directory entries only, never file contents.
 
@@ -14,6 +18,17 @@ use crate::error::{Error, Result};
 pub struct Found {
     pub pages: Vec<String>,
     pub assets: Vec<String>,
+    /// Symbolic links not followed: they lead out of the content folder or nowhere.
+    pub refused: Vec<Refused>,
+}
+
+/// A symbolic link under the content folder that guidebook did not follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Its path relative to the content folder.
+    pub rel: String,
+    /// Where it leads (outside the content folder), or `None` when it leads nowhere.
+    pub target: Option<PathBuf>,
 }
 
 /// Folders never read as content, wherever they are.
@@ -23,45 +38,48 @@ const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "edit
 
 pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
-    let walker = WalkDir::new(content_dir)
+    let mut walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            let name = e.file_name().to_string_lossy();
-            if name.starts_with('.') || ALWAYS_SKIP.contains(&name.as_ref()) {
-                return false;
-            }
-            if e.file_type().is_dir() {
-                if bare && e.depth() == 1 && SITE_FOLDERS.contains(&name.as_ref()) {
-                    return false;
+        .filter_entry(|e| keep(e, bare, skip));
+    let rel_of = |p: &Path| {
+        p.strip_prefix(content_dir)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(content_dir).to_path_buf();
+                if path.is_symlink() && !path.exists() {
+                    found.refused.push(Refused {
+                        rel: rel_of(&path),
+                        target: None,
+                    });
+                    continue;
                 }
-                if skip.iter().any(|s| same_path(s, e.path())) {
-                    return false;
-                }
-                if name.starts_with("public.guidebook-") {
-                    return false;
-                }
+                return Err(Error::read(path, e.into()));
             }
-            true
-        });
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(content_dir).to_path_buf();
-            Error::read(path, e.into())
-        })?;
+        };
+        if entry.path_is_symlink()
+            && let Some(real) = leads_outside(content_dir, entry.path())
+        {
+            found.refused.push(Refused {
+                rel: rel_of(entry.path()),
+                target: Some(real),
+            });
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(content_dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = rel_of(entry.path());
         if rel.ends_with(".md") || rel.ends_with(".markdown") {
             found.pages.push(rel);
         } else if !(bare && entry.depth() == 1 && rel == crate::config::CONFIG_FILE) {
@@ -71,9 +89,48 @@ pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     Ok(found)
 }
 
+/// Whether the walk enters or lists `e` (hidden files, the site's own folders and
+/// output folders are left out).
+fn keep(e: &walkdir::DirEntry, bare: bool, skip: &[PathBuf]) -> bool {
+    if e.depth() == 0 {
+        return true;
+    }
+    let name = e.file_name().to_string_lossy();
+    if name.starts_with('.') || ALWAYS_SKIP.contains(&name.as_ref()) {
+        return false;
+    }
+    if e.file_type().is_dir() {
+        if bare && e.depth() == 1 && SITE_FOLDERS.contains(&name.as_ref()) {
+            return false;
+        }
+        if skip.iter().any(|s| same_path(s, e.path())) {
+            return false;
+        }
+        if name.starts_with("public.guidebook-") || is_output(e.path()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where `path` (a path under `content_dir`) really is, when that is outside the
+/// content folder (through a symbolic link on the way). `None` when it is inside,
+/// or does not exist.
+pub fn leads_outside(content_dir: &Path, path: &Path) -> Option<PathBuf> {
+    let base = content_dir.canonicalize().ok()?;
+    let real = path.canonicalize().ok()?;
+    (!real.starts_with(&base)).then_some(real)
+}
+
 fn same_path(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
+}
+
+/// A folder guidebook wrote (a build's output, e.g. `public-public/` of a profile):
+/// never content, wherever it is.
+pub fn is_output(dir: &Path) -> bool {
+    dir.join(crate::output::MARKER).is_file()
 }

@@ -1,16 +1,23 @@
 //! Output: the only writer of the site folder.
 //!
-//! A build writes into a temporary sibling folder ([`Staging`]); only when the whole
-//! build succeeded is it swapped into place, so a failed build leaves the previous
-//! site untouched. guidebook marks the folders it creates and refuses to replace a
-//! folder without that mark; it never deletes anything outside them.
+//! A build writes into a temporary sibling folder ([`Staging`]), named after the
+//! process so no two writers ever share one; only when the whole build succeeded is
+//! it exchanged with the previous output in one step (`swap.rs`), so a failed build
+//! leaves the previous site untouched and readers never see a missing site. The
+//! writer holds the output's lock (`lock.rs`) from start to finish. guidebook marks
+//! the folders it creates and refuses to replace a folder without that mark; it never
+//! deletes anything outside them.
 
 mod adopt;
 mod assets;
 mod files;
+pub mod lock;
+mod swap;
 
 pub use assets::{ThemeAssets, theme_assets};
 pub use files::{robots_txt, sitemap_xml};
+pub use lock::OutputLock;
+pub use swap::Swapped;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,39 +30,35 @@ pub const MARKER: &str = ".guidebook-output";
 const MARKER_TEXT: &str = "This folder was written by guidebook. It is replaced on every build: do not edit it by hand.\n";
 
 /// A temporary output folder, swapped into place by [`Staging::commit`] and removed
-/// if dropped without committing.
+/// if dropped without committing. Holds the output's lock while it lives.
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
     /// Paths taken over from the previous output at the swap ([`Staging::adopt`]).
     adopted: std::sync::Mutex<Vec<String>>,
+    /// Dropped after the staging folder is cleaned up (fields drop after `drop`).
+    _lock: OutputLock,
 }
 
 impl Staging {
-    /// Check that `target` may be replaced, then create an empty staging folder beside it.
+    /// Lock `target`, check that it may be replaced, then create an empty staging
+    /// folder beside it (after removing what earlier writers left behind).
     pub fn begin(target: &Path) -> Result<Staging> {
+        let lock = OutputLock::acquire(target)?;
         check_replaceable(target)?;
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let dir = parent.join(format!(".{name}.guidebook-new"));
-        if dir.exists() {
-            remove_ours(&dir)?;
-        }
-        fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        let parent = parent_of(target);
+        fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        swap::sweep(target);
+        let dir = unique_sibling(target, "new");
+        fs::create_dir(&dir).map_err(|e| Error::write(&dir, e))?;
         fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::write(dir.join(MARKER), e))?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
             adopted: Default::default(),
+            _lock: lock,
         })
     }
 
@@ -89,44 +92,12 @@ impl Staging {
         Ok(())
     }
 
-    /// Put the staging folder in place of the target, atomically where the platform allows.
-    pub fn commit(mut self) -> Result<()> {
-        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let old = parent.join(format!(".{name}.guidebook-old"));
-        if old.exists() {
-            remove_ours(&old)?;
-        }
-        let had_target = self.target.exists();
-        if had_target {
-            fs::rename(&self.target, &old).map_err(|e| Error::write(&self.target, e))?;
-        }
-        let adopted = std::mem::take(self.adopted.get_mut().unwrap_or_else(|e| e.into_inner()));
-        let moved = match adopt::take(&old, &self.dir, &adopted) {
-            Ok(m) => m,
-            Err(e) => {
-                if had_target {
-                    let _ = fs::rename(&old, &self.target);
-                }
-                return Err(e);
-            }
-        };
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            adopt::give_back(&old, &self.dir, &moved);
-            if had_target {
-                let _ = fs::rename(&old, &self.target);
-            }
-            return Err(Error::write(&self.target, e));
-        }
-        self.committed = true;
-        if had_target {
-            remove_ours(&old)?;
-        }
-        Ok(())
+    /// Put the staging folder in place of the target: one atomic exchange where the
+    /// platform offers it. `Err` means the previous output is in place as it was;
+    /// once the new site is in place, a failure to remove the previous one is only a
+    /// warning in [`Swapped`] (the site *was* updated).
+    pub fn commit(self) -> Result<Swapped> {
+        self.commit_with(remove_ours)
     }
 }
 
@@ -135,6 +106,47 @@ impl Drop for Staging {
         if !self.committed && self.dir.join(MARKER).is_file() {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// The folder `target` goes in (`.` for a bare name).
+fn parent_of(target: &Path) -> PathBuf {
+    target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// The output folder's name (`public` when it has none, e.g. `.`).
+fn name_of(target: &Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into())
+}
+
+/// `.NAME.guidebook-KIND` beside `target`.
+fn sibling(target: &Path, kind: &str) -> PathBuf {
+    parent_of(target).join(format!(".{}.guidebook-{kind}", name_of(target)))
+}
+
+/// `.NAME.guidebook-KIND-PID-N` beside `target`: a name no other process uses.
+fn unique_sibling(target: &Path, kind: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let base = sibling(target, kind);
+    let mut n = 0u32;
+    loop {
+        let mut name = base.as_os_str().to_owned();
+        name.push(format!("-{}-{nanos:x}-{n}", std::process::id()));
+        let p = PathBuf::from(name);
+        if fs::symlink_metadata(&p).is_err() {
+            return p;
+        }
+        n += 1;
     }
 }
 
@@ -250,11 +262,13 @@ mod tests {
         s.write("a/index.html", b"two").unwrap();
         drop(s);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
-        let names: Vec<_> = fs::read_dir(t.path())
+        let mut names: Vec<_> = fs::read_dir(t.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        names.sort();
+        // the lock file stays beside the output; no staging folder is left
+        assert_eq!(names, [".public.guidebook-lock", "public"]);
     }
 
     #[test]

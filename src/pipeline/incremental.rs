@@ -268,12 +268,17 @@ impl Preview {
             }
             named.insert(self.config.display_path(p));
         }
+        if !self.config.content_dir.is_dir() {
+            // keep the last pages while the folder is away; all is read when it is back
+            content.clear();
+        }
         let what = named.into_iter().collect::<Vec<_>>().join(", ");
         let result = if config {
             self.reload_config()
         } else {
             self.apply_parts(&content, templates, statics)
         };
+        self.note_missing_content();
         let (changed, rendered, everything) = match result {
             Ok((c, r)) => {
                 self.fatal.remove("io");
@@ -291,6 +296,22 @@ impl Preview {
             rendered,
             elapsed: started.elapsed(),
             steps: std::mem::take(&mut self.laps.out),
+        }
+    }
+
+    /// While the content folder is missing (moved away, or a branch switch in
+    /// progress), say so: the preview keeps serving the last pages and takes the
+    /// folder up again when it is back.
+    fn note_missing_content(&mut self) {
+        let dir = &self.config.content_dir;
+        if dir.is_dir() {
+            self.fatal.remove("content");
+        } else {
+            let text = format!(
+                "error: the content folder {}/ is missing; the preview shows the pages it last built, and updates when the folder is back\n",
+                self.config.display_path(dir)
+            );
+            self.fatal.insert("content", text);
         }
     }
 

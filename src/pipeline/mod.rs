@@ -35,7 +35,7 @@ use crate::search;
 pub struct BuildOptions {
     /// The site folder.
     pub site: PathBuf,
-    /// Output folder; `SITE/public` when not given.
+    /// Output folder; `SITE/public` (`SITE/public-P` for profile P) when not given.
     pub out: Option<PathBuf>,
     pub drafts: bool,
     /// Show a progress bar on a terminal for builds that take over a second.
@@ -46,6 +46,18 @@ pub struct BuildOptions {
     pub today: Option<crate::content::Date>,
     /// Build only what this profile admits (`None`: everything).
     pub profile: Option<String>,
+}
+
+impl BuildOptions {
+    /// Where the build writes: `--out`, else `SITE/public`, else for a profile P
+    /// `SITE/public-P`, so a profile's build never replaces the full one.
+    pub fn out_dir(&self) -> PathBuf {
+        match (&self.out, &self.profile) {
+            (Some(out), _) => out.clone(),
+            (None, Some(p)) => self.site.join(format!("public-{p}")),
+            (None, None) => self.site.join("public"),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -60,6 +72,8 @@ pub struct BuildReport {
     /// Nothing changed since the build that wrote the output folder: it was left as
     /// it was, and this is what that build reported.
     pub unchanged: Option<output::BuildRecord>,
+    /// The new site is in place, but cleaning up after the swap failed.
+    pub swap_warning: Option<String>,
 }
 
 /// Build the site. `Err` is a fatal failure; content problems are in the report, and
@@ -68,10 +82,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let watch = Stopwatch::from_env();
     let config = Config::load(&opts.site)?.with_profile(opts.profile.as_deref())?;
-    let out = opts
-        .out
-        .clone()
-        .unwrap_or_else(|| config.root.join("public"));
+    let out = opts.out_dir();
     let today = opts
         .today
         .unwrap_or_else(|| check::CheckOptions::default().today);
@@ -79,6 +90,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         "profile={:?} drafts={} strict={} today={today}",
         opts.profile, opts.drafts, opts.strict
     );
+    // The lock is taken first: a build waiting for another one to finish then
+    // finds the output that build wrote.
+    let staging = Staging::begin(&out)?;
     let fingerprint = content::fingerprint::compute(&config, &options, std::slice::from_ref(&out))?;
     if let Some(record) = output::read_record(&out).filter(|r| r.fingerprint == fingerprint) {
         return Ok(BuildReport {
@@ -89,15 +103,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             elapsed: start.elapsed(),
             written: false,
             unchanged: Some(record),
+            swap_warning: None,
         });
     }
     watch.lap("fingerprint");
-    let staging = Staging::begin(&out)?;
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         skip: vec![out.clone(), staging.dir().to_path_buf()],
     };
     let (site, diags) = content::load(&config, &load_opts)?;
+    content::require_pages(&config, &site, &load_opts.skip)?;
     watch.lap("load");
     let (snapshots, edition_diags) =
         snapshot::load_all(&config, &load_opts, &cache_options(opts), &out)?;
@@ -146,6 +161,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         elapsed: start.elapsed(),
         written: false,
         unchanged: None,
+        swap_warning: None,
     };
     if report.diagnostics.has_errors() {
         return Ok(report);
@@ -162,7 +178,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             .collect(),
     })?;
     watch.lap("record");
-    staging.commit()?;
+    report.swap_warning = staging.commit()?.warning;
     watch.lap("swap");
     report.written = true;
     report.elapsed = start.elapsed();

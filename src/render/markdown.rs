@@ -106,6 +106,7 @@ pub fn render(
         used_ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
         skip_h1: opts.skip_first_h1,
         tasks: TaskLists::default(),
+        hidden: 0,
     };
     let events = r.transform(Parser::new_ext(body, parser_options(opts)).into_offset_iter());
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
@@ -141,6 +142,8 @@ struct Renderer<'a> {
     used_ids: HashSet<String>,
     skip_h1: bool,
     tasks: TaskLists,
+    /// Depth inside raw `<script>`/`<style>`, whose text is never shown.
+    hidden: usize,
 }
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
@@ -203,14 +206,15 @@ impl<'a> Renderer<'a> {
                     self.out.has_raw_html = true;
                     let line = self.lines.line(range.start);
                     self.out.raw_html.push((line, h.to_string()));
+                    self.hidden = super::sanitize::hidden_depth(self.hidden, &h);
                     out.push(Event::Html(h));
                 }
                 Event::Text(t) => {
-                    push_text(&mut self.out.text, &t);
+                    self.shown_text(&t);
                     out.push(Event::Text(t));
                 }
                 Event::Code(t) => {
-                    push_text(&mut self.out.text, &t);
+                    self.shown_text(&t);
                     out.push(Event::Code(t));
                 }
                 Event::SoftBreak | Event::HardBreak => {
@@ -306,6 +310,14 @@ impl<'a> Renderer<'a> {
         Some(h)
     }
 
+    /// Add text to the page's words, unless it is inside raw `<script>` or `<style>`
+    /// (never shown on the page, so never searched for).
+    fn shown_text(&mut self, t: &str) {
+        if self.hidden == 0 {
+            push_text(&mut self.out.text, t);
+        }
+    }
+
     fn unique_id(&mut self, base: String) -> String {
         let base = escape_attr_id(&base);
         let mut id = base.clone();
@@ -341,7 +353,9 @@ impl<'a> Renderer<'a> {
                 _ => u,
             }),
             Target::File(rel) => self.resolver.asset_url(rel),
-            Target::Anchor(_) | Target::External => None,
+            // never publish a path of the author's machine: the check reports it
+            Target::Outside => Some("#".to_string()),
+            Target::Anchor(_) | Target::SiteAbsolute | Target::External => None,
         };
         self.out.links.push(LinkRef {
             line,

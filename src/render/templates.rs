@@ -195,7 +195,8 @@ impl Templates {
                     r.message().to_string(),
                 )
             }
-            other => (String::new(), 0, 0, other.to_string()),
+            other => report_location(&other.to_string())
+                .unwrap_or_else(|| (String::new(), 0, 0, other.to_string())),
         };
         let path = self
             .origins
@@ -213,6 +214,21 @@ impl Templates {
             message,
         }
     }
+}
+
+/// The template, line, column and message of a report tera gives as plain text (its
+/// checks of unknown filters, tests, functions and includes):
+/// `error: Unknown filter `x`\n --> page.html:1:17\n...`. The first problem only.
+fn report_location(text: &str) -> Option<(String, usize, usize, String)> {
+    let mut lines = text.lines();
+    let message = lines.next()?.trim();
+    let message = message.strip_prefix("error:").unwrap_or(message).trim();
+    let at = lines.next()?.trim().strip_prefix("-->")?.trim();
+    let mut parts = at.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let name = parts.next()?.to_string();
+    Some((name, line, column, message.to_string()))
 }
 
 /// Every file under `dir`, named by its path relative to `dir`.

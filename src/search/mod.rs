@@ -38,7 +38,9 @@ use crate::output::Staging;
 use crate::render::Renderer;
 use crate::render::markdown::Rendered;
 
-pub use query::{ContactCard, Hit, SearchRequest, SearchResults, Searcher};
+pub use query::{
+    ContactCard, Hit, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest, SearchResults, Searcher,
+};
 
 /// The most text of one page kept for snippets, in bytes.
 pub const MAX_SNIPPET_TEXT: usize = 20_000;

@@ -25,10 +25,12 @@ use super::{DocRecord, read_error, snippet};
 use crate::content::Kind;
 use crate::error::{Error, Result};
 
-/// The longest query looked at, in characters.
+/// The longest query accepted, in characters: the same for `guidebook search`, the
+/// host's search page and API, and search.js.
 pub const MAX_QUERY_CHARS: usize = PARAMS.max_query_chars;
-/// The most hits returned.
-pub const MAX_LIMIT: usize = 100;
+/// The most hits one search may ask for (`guidebook search --limit`, the host's
+/// `limit=`).
+pub const MAX_LIMIT: usize = 50;
 
 pub struct SearchRequest<'a> {
     pub q: &'a str,

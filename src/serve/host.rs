@@ -15,7 +15,7 @@ use tokio::sync::watch;
 
 use super::files::FsSite;
 use super::http::{self, App};
-use super::listener::{ClientAddr, GuardedListener};
+use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::log::AccessLog;
 use super::search::Searches;
 use super::{layers, shutdown};
@@ -25,6 +25,10 @@ use crate::error::{Error, Result};
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// A connection with no traffic for this long is closed.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+/// Time allowed to send a request's headers, however steadily they trickle in.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Open connections allowed from one address unless `--per-client` says otherwise.
+pub const PER_CLIENT: usize = 64;
 
 #[derive(Debug, Clone)]
 pub struct HostOptions {
@@ -36,10 +40,21 @@ pub struct HostOptions {
     pub mount: String,
     /// Do not write the access log (for tests of other things).
     pub quiet: bool,
+    /// Serve a folder without guidebook's marker (not the output of a build).
+    pub any_folder: bool,
+    /// Open connections allowed from one client address.
+    pub per_client: usize,
 }
 
 /// Serve `opts.dir` until asked to stop.
 pub fn host(opts: &HostOptions) -> Result<()> {
+    if !opts.any_folder && !opts.dir.join(crate::output::MARKER).is_file() {
+        return Err(Error::Usage(format!(
+            "{} was not written by guidebook build (it has no {} file), so it is not served: a folder of other files could publish what was never meant to be; build the site and host its output, or add --any-folder to serve this folder anyway",
+            opts.dir.display(),
+            crate::output::MARKER
+        )));
+    }
     let site = FsSite::open(&opts.dir)?;
     if site.file("index.html").is_none() {
         eprintln!(
@@ -75,7 +90,12 @@ async fn run(app: Arc<App>, opts: &HostOptions) -> Result<()> {
     println!("Press Ctrl-C to stop.");
     let warm = app.clone();
     tokio::spawn(async move { super::search::warm(warm).await });
-    let listener = GuardedListener::new(listener, Some(IDLE_TIMEOUT));
+    let limits = Limits {
+        idle: Some(IDLE_TIMEOUT),
+        headers: Some(HEADER_TIMEOUT),
+        per_client: Some(opts.per_client.max(1)),
+    };
+    let listener = GuardedListener::new(listener, limits);
     let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<ClientAddr>(),

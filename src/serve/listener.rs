@@ -1,14 +1,18 @@
 //! The listening socket, guarded: at most [`MAX_CONNECTIONS`] open connections, and
-//! (for `host`) a connection that makes no progress reading or writing for the idle
-//! time is closed, so slow or stalled clients cannot hold the server's resources.
+//! (for `host`) at most a few from any one address, a deadline for receiving each
+//! request's headers, and a connection that makes no progress reading or writing for
+//! the idle time is closed, so slow, stalled or greedy clients cannot hold the
+//! server's resources.
 //!
-//! Input: a bound [`TcpListener`]. Output: connections for `axum::serve`.
+//! Input: a bound [`TcpListener`] and its [`Limits`]. Output: connections for
+//! `axum::serve`.
 
+use std::collections::HashMap;
 use std::future::Future as _;
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -22,18 +26,67 @@ use tokio::time::{Instant, Sleep};
 /// Connections beyond this wait in the kernel's backlog until one closes.
 pub const MAX_CONNECTIONS: usize = 1024;
 
+/// What a connection may take.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// A connection with no traffic for this long is closed.
+    pub idle: Option<Duration>,
+    /// A request's headers must all arrive within this time of its first byte (of
+    /// the connection's opening, for the first request).
+    pub headers: Option<Duration>,
+    /// Open connections allowed from one address; more are closed at once.
+    pub per_client: Option<usize>,
+}
+
+/// Open connections by client address.
+type Counts = Arc<Mutex<HashMap<IpAddr, usize>>>;
+
 pub struct GuardedListener {
     inner: TcpListener,
-    idle: Option<Duration>,
+    limits: Limits,
     slots: Arc<Semaphore>,
+    counts: Counts,
 }
 
 impl GuardedListener {
-    pub fn new(inner: TcpListener, idle: Option<Duration>) -> GuardedListener {
+    pub fn new(inner: TcpListener, limits: Limits) -> GuardedListener {
         GuardedListener {
             inner,
-            idle,
+            limits,
             slots: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
+            counts: Counts::default(),
+        }
+    }
+
+    /// Count a new connection from `ip`, unless that address has its fill already.
+    fn admit(&self, ip: IpAddr) -> Option<ClientSlot> {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let n = counts.entry(ip).or_insert(0);
+        if self.limits.per_client.is_some_and(|max| *n >= max) {
+            return None;
+        }
+        *n += 1;
+        Some(ClientSlot {
+            counts: self.counts.clone(),
+            ip,
+        })
+    }
+}
+
+/// One open connection of a client; uncounted when dropped.
+struct ClientSlot {
+    counts: Counts,
+    ip: IpAddr,
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = counts.get_mut(&self.ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                counts.remove(&self.ip);
+            }
         }
     }
 }
@@ -59,12 +112,21 @@ impl Listener for GuardedListener {
             };
             match self.inner.accept().await {
                 Ok((stream, addr)) => {
+                    // over its fill: dropped here, which closes it
+                    let Some(slot) = self.admit(addr.ip()) else {
+                        continue;
+                    };
                     let _ = stream.set_nodelay(true);
-                    let idle = self.idle.map(|d| (d, Box::pin(tokio::time::sleep(d))));
+                    let idle = self
+                        .limits
+                        .idle
+                        .map(|d| (d, Box::pin(tokio::time::sleep(d))));
                     let io = GuardedStream {
                         inner: stream,
                         idle,
+                        headers: self.limits.headers.map(HeaderClock::start),
                         _permit: permit,
+                        _slot: slot,
                     };
                     return (io, addr);
                 }
@@ -79,11 +141,57 @@ impl Listener for GuardedListener {
     }
 }
 
-/// A connection that fails with `TimedOut` after an idle period.
+/// A connection that fails with `TimedOut` after an idle period, or when a request's
+/// headers take too long to arrive.
 pub struct GuardedStream {
     inner: TcpStream,
     idle: Option<(Duration, Pin<Box<Sleep>>)>,
+    headers: Option<HeaderClock>,
     _permit: OwnedSemaphorePermit,
+    _slot: ClientSlot,
+}
+
+/// The deadline for a request's headers: started by the request's first byte (by the
+/// connection's opening for the first), stopped by the empty line that ends them.
+struct HeaderClock {
+    limit: Duration,
+    sleep: Pin<Box<Sleep>>,
+    running: bool,
+    /// Nothing but `\r` since the last `\n`: the next `\n` ends the headers.
+    line_empty: bool,
+}
+
+impl HeaderClock {
+    fn start(limit: Duration) -> HeaderClock {
+        HeaderClock {
+            limit,
+            sleep: Box::pin(tokio::time::sleep(limit)),
+            running: true,
+            line_empty: false,
+        }
+    }
+
+    /// Follow the bytes just read.
+    fn saw(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if !self.running {
+                self.running = true;
+                self.line_empty = false;
+                self.sleep.as_mut().reset(Instant::now() + self.limit);
+            }
+            match b {
+                b'\n' if self.line_empty => self.running = false,
+                b'\n' => self.line_empty = true,
+                b'\r' => {}
+                _ => self.line_empty = false,
+            }
+        }
+    }
+
+    /// Whether the headers being read are late.
+    fn expired(&mut self, cx: &mut Context<'_>) -> bool {
+        self.running && self.sleep.as_mut().poll(cx).is_ready()
+    }
 }
 
 impl GuardedStream {
@@ -114,7 +222,19 @@ impl AsyncRead for GuardedStream {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
         let r = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let Some(clock) = &mut self.headers {
+            if let Poll::Ready(Ok(())) = &r {
+                clock.saw(&buf.filled()[before..]);
+            }
+            if clock.expired(cx) {
+                return Poll::Ready(Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "the request's headers took too long",
+                )));
+            }
+        }
         self.watch(cx, r)
     }
 }

@@ -24,5 +24,5 @@ mod search_page;
 mod shutdown;
 mod watch;
 
-pub use host::{HostOptions, host, parse_bind};
+pub use host::{HostOptions, PER_CLIENT, host, parse_bind};
 pub use preview::{ServeOptions, serve};

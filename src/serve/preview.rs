@@ -18,7 +18,7 @@ use tokio::sync::watch;
 
 use super::files::FsSite;
 use super::http::{self, App};
-use super::listener::{ClientAddr, GuardedListener};
+use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::live::{self, LiveHub};
 use super::log::AccessLog;
 use super::search::Searches;
@@ -109,13 +109,18 @@ async fn listen(
     let router = layers::wrap(router, log, None);
     tokio::spawn(shutdown::install(stop_tx));
     let url = format!("http://{addr}{}", app.mount);
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: the preview listens on {addr}, so anyone who can reach this machine can read every page of the site, internal ones too, with no password; use --bind 127.0.0.1 to keep it on this machine"
+        );
+    }
     println!("Serving a live preview of {} at {url}", opts.site.display());
     println!("Press Ctrl-C to stop.");
     if opts.open {
         open_browser(&url);
     }
     let served = axum::serve(
-        GuardedListener::new(listener, None),
+        GuardedListener::new(listener, Limits::default()),
         router.into_make_service_with_connect_info::<ClientAddr>(),
     )
     .with_graceful_shutdown(shutdown::requested(stop_rx))

@@ -22,10 +22,7 @@ use super::search_page;
 use crate::content::Kind;
 use crate::search::{SearchRequest, SearchResults, Searcher};
 
-/// The longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 256;
-/// The most results one request may ask for.
-pub const MAX_LIMIT: usize = 50;
+pub use crate::search::{MAX_LIMIT, MAX_QUERY_CHARS};
 /// Results when the request does not say.
 pub const DEFAULT_LIMIT: usize = 20;
 

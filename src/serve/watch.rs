@@ -2,7 +2,8 @@
 //! temporary file, then a rename) arrives as one batch of changed paths, which the
 //! engine reads in their state after the save.
 //!
-//! Input: folders to watch. Output: [`Batch`]es on a channel. Reads nothing itself.
+//! Input: folders to watch. Output: [`Batch`]es on a channel. Reads nothing itself
+//! (but whether its folders are still there).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -66,7 +67,19 @@ impl Watcher {
 
     /// Watch each folder not watched yet (folders may appear after start). Returns
     /// the folders added.
+    /// A folder that went away (moved, deleted, a branch switch) is forgotten, so it
+    /// is watched again when it comes back.
     pub fn watch(&mut self, roots: &[(PathBuf, bool)]) -> Result<Vec<PathBuf>> {
+        let gone: Vec<PathBuf> = self
+            .watched
+            .iter()
+            .filter(|d| !d.is_dir())
+            .cloned()
+            .collect();
+        for dir in gone {
+            let _ = self.debouncer.unwatch(&dir);
+            self.watched.remove(&dir);
+        }
         let mut added = Vec::new();
         for (dir, recursive) in roots {
             if self.watched.contains(dir) || !dir.is_dir() {

@@ -13,7 +13,7 @@ use crate::config::{CONFIG_FILE, Config};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Change {
     /// A path under the content folder (a page, an asset, or a folder of them),
-    /// relative to it and `/`-separated.
+    /// relative to it and `/`-separated; `""` for the content folder itself.
     Content(String),
     /// Under `templates/` or the theme's `templates/`.
     Template,
@@ -46,6 +46,10 @@ pub fn classify(config: &Config, path: &Path) -> Change {
     let Ok(rel) = path.strip_prefix(&config.content_dir) else {
         return Change::Ignored;
     };
+    if rel.as_os_str().is_empty() && !config.is_bare() {
+        // the content folder itself went away or came back: read all of it again
+        return Change::Content(String::new());
+    }
     let Some(parts) = visible(rel, Path::new("")) else {
         return Change::Ignored;
     };
@@ -57,7 +61,10 @@ pub fn classify(config: &Config, path: &Path) -> Change {
         if first == CONFIG_FILE && parts.len() == 1 {
             return Change::Config;
         }
-        if SITE_FOLDERS.contains(&first) || first.starts_with("public.guidebook-") {
+        if SITE_FOLDERS.contains(&first)
+            || first.starts_with("public.guidebook-")
+            || crate::content::walk::is_output(&config.content_dir.join(first))
+        {
             return Change::Ignored;
         }
     }

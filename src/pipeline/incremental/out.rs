@@ -4,6 +4,9 @@
 //! a file whose bytes did not change is not touched. Every file is recorded with the
 //! step that produced it, so a step's stale files can be removed.
 //!
+//! The folder is locked ([`OutputLock`]) for as long as the preview lives, like every
+//! output folder guidebook writes, so no other writer can step on it.
+//!
 //! Input: bytes, or a scratch folder a pipeline step wrote through a
 //! [`crate::output::Staging`]. Output: files under the preview folder only (never the
 //! site's content or `public/`).
@@ -15,6 +18,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::{Error, Result};
+use crate::output::OutputLock;
 
 /// Which step of the build wrote a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +38,13 @@ pub struct PreviewDir {
     files: HashMap<String, (Producer, blake3::Hash)>,
     /// A counter for unique temporary names.
     seq: u64,
+    _lock: OutputLock,
 }
 
 impl PreviewDir {
-    /// Create (or empty) the folder at `root`.
+    /// Lock the folder at `root`, then create (or empty) it.
     pub fn create(root: &Path) -> Result<PreviewDir> {
+        let lock = OutputLock::acquire(root)?;
         if root.exists() {
             fs::remove_dir_all(root).map_err(|e| Error::write(root, e))?;
         }
@@ -47,6 +53,7 @@ impl PreviewDir {
             root: root.to_path_buf(),
             files: HashMap::new(),
             seq: 0,
+            _lock: lock,
         })
     }
 
@@ -265,5 +272,19 @@ mod tests {
         );
         d.remove("a/index.html").unwrap();
         assert!(!t.path().join("site/a").exists());
+    }
+
+    #[test]
+    fn the_folder_is_locked_while_the_preview_lives() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("site");
+        let d = PreviewDir::create(&root).unwrap();
+        let busy = OutputLock::acquire_within(&root, std::time::Duration::ZERO);
+        assert!(
+            matches!(busy, Err(Error::Busy { pid: Some(p), .. }) if p == std::process::id()),
+            "{busy:?}"
+        );
+        drop(d);
+        assert!(OutputLock::acquire_within(&root, std::time::Duration::ZERO).is_ok());
     }
 }

@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use super::changes::is_page;
 use crate::config::Config;
 use crate::content::urls::is_index_file;
+use crate::content::walk::leads_outside;
 use crate::content::walk::walk;
-use crate::content::{Asset, Page, Site, page_from_bytes};
+use crate::content::{Asset, Page, Site, read_page, refused_link};
 use crate::error::{Diagnostic, Error, Result};
 
 /// Each content file's diagnostics, by content path.
@@ -55,6 +56,9 @@ pub fn read_all(
         })
         .collect();
     diags.clear();
+    for r in &found.refused {
+        diags.insert(r.rel.clone(), vec![refused_link(config, r)]);
+    }
     let mut pages = Vec::with_capacity(read.len());
     for (rel, page, d) in read {
         if !d.is_empty() {
@@ -73,25 +77,17 @@ pub fn read_all(
     Ok((pages, assets))
 }
 
-fn read_page(config: &Config, rel: &str) -> (Option<Page>, Vec<Diagnostic>) {
-    let file = config.content_dir.join(rel);
-    match std::fs::read(&file) {
-        Ok(bytes) => page_from_bytes(config, rel, bytes),
-        Err(e) => {
-            let shown = config.display_path(&file);
-            let d = Diagnostic::error("read", shown, format!("cannot read this file: {e}"));
-            (None, vec![d])
-        }
-    }
-}
-
 /// Turn changed content paths (files or folders, present or gone) into the files
 /// to read again or drop.
 pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Result<Edits> {
     let mut e = Edits::default();
     for rel in changed {
         let path = config.content_dir.join(rel);
-        let prefix = format!("{rel}/");
+        let prefix = if rel.is_empty() {
+            String::new()
+        } else {
+            format!("{rel}/")
+        };
         let known = site
             .pages
             .iter()
@@ -103,13 +99,13 @@ pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Resul
             add(&mut e, r);
         }
         if path.is_dir() {
-            let found = walk(&path, false, &[]).map_err(|_| {
+            let found = walk(&path, rel.is_empty() && config.is_bare(), &[]).map_err(|_| {
                 Error::read(&path, std::io::Error::other("cannot list this folder"))
             })?;
             for r in found.pages.iter().chain(&found.assets) {
                 add(&mut e, &format!("{prefix}{r}"));
             }
-        } else {
+        } else if !rel.is_empty() {
             add(&mut e, rel);
         }
     }
@@ -220,7 +216,7 @@ pub fn merge(
     for rel in &edits.assets {
         assets.retain(|a| &a.rel != rel);
         let file = config.content_dir.join(rel);
-        if file.is_file() {
+        if file.is_file() && leads_outside(&config.content_dir, &file).is_none() {
             assets.push(Asset {
                 file,
                 rel: rel.clone(),

@@ -26,6 +26,10 @@ use crate::error::{Diagnostics, Result};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print every diagnostic in full, notes included, instead of grouping repeated
+    /// warnings.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,10 +3,12 @@
 //! Input: a [`Config`]. Output: a [`Site`] (plain data) and the [`Diagnostics`] found
 //! while reading it. Reads files; never produces HTML (that is `render`), never writes.
 
+mod bare;
 pub mod decision;
 pub mod fields;
 pub mod fingerprint;
 pub mod frontmatter;
+pub mod generators;
 pub mod kind;
 mod load;
 pub mod profile;
@@ -51,6 +53,9 @@ pub struct Page {
     pub section: usize,
     /// This page is the index page of a section (that section's index).
     pub is_index: bool,
+    /// The folder this page is the section page of, when that is not its own folder
+    /// (a bare folder's `foo.md` beside `foo/`; see `bare.rs`).
+    pub index_of: Option<String>,
     pub visibility: Visibility,
     /// Loading found an error in this page (reported already); rules that judge a
     /// page's metadata skip it so one mistake gives one message.
@@ -64,6 +69,13 @@ impl Page {
 
     pub fn summary(&self) -> &str {
         self.fm.summary.as_deref().unwrap_or("")
+    }
+
+    /// Whether a build includes this page: not a draft (unless `drafts`), and not
+    /// past its `expires` date.
+    pub fn is_built(&self, drafts: bool) -> bool {
+        let today = Date(chrono::Local::now().date_naive());
+        (drafts || !self.fm.draft) && self.fm.expires.is_none_or(|e| e > today)
     }
 
     /// The id other pages use to name this page when it is a contact: its file stem.

@@ -60,7 +60,7 @@ pub fn read_all(
         if !d.is_empty() {
             diags.insert(rel, d);
         }
-        pages.extend(page.filter(|p| drafts || !p.fm.draft));
+        pages.extend(page.filter(|p| p.is_built(drafts)));
     }
     let assets = found
         .assets
@@ -150,7 +150,7 @@ pub fn read_pages(
             } else {
                 (None, Vec::new())
             };
-            let page = page.filter(|p| drafts || !p.fm.draft);
+            let page = page.filter(|p| p.is_built(drafts));
             (
                 Reread {
                     rel: rel.clone(),

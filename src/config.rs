@@ -221,10 +221,12 @@ impl Config {
             root.to_path_buf()
         };
         let url_prefix = url_prefix(&settings.base_url);
+        let bare = content_dir == root;
+        let layout = |name: &str| site_folder(root, name, bare);
         Config {
-            theme_dir: root.join("themes").join(&settings.theme),
-            templates_dir: root.join("templates"),
-            static_dir: root.join("static"),
+            theme_dir: layout("themes").join(&settings.theme),
+            templates_dir: layout("templates"),
+            static_dir: layout("static"),
             editions_dir: root.join("editions"),
             root: root.to_path_buf(),
             has_config_file,
@@ -305,6 +307,18 @@ impl Config {
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/")
+    }
+}
+
+/// The folder `name` of the site's layout (`templates`, `static`, `themes`). In a bare
+/// folder one that holds Markdown is pages (another generator's site), so the layout
+/// role points at a folder that does not exist.
+fn site_folder(root: &Path, name: &str, bare: bool) -> PathBuf {
+    let dir = root.join(name);
+    if bare && crate::content::walk::holds_markdown(&dir) {
+        root.join(".guidebook-none").join(name)
+    } else {
+        dir
     }
 }
 

@@ -273,11 +273,7 @@ impl Diagnostics {
     /// Turn every error into a warning (a bare folder of another generator's pages
     /// always builds; `--strict` runs after this and turns them back).
     pub fn soften(&mut self) {
-        for d in &mut self.items {
-            if d.severity == Severity::Error {
-                d.severity = Severity::Warning;
-            }
-        }
+        soften(&mut self.items);
     }
 
     /// Sort into the order they are printed: by file, then position.
@@ -310,6 +306,15 @@ impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics {
             items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// Turn every error of `items` into a warning: what a bare folder's problems are.
+pub fn soften(items: &mut [Diagnostic]) {
+    for d in items {
+        if d.severity == Severity::Error {
+            d.severity = Severity::Warning;
         }
     }
 }

@@ -55,5 +55,9 @@ pub fn run_with(
     d.extend(structure::check(config, site, rendered));
     d.extend(orphans::check(site, rendered));
     d.extend(review::check(config, site, opts.today));
+    d.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+    if config.is_bare() {
+        d.soften();
+    }
     d
 }

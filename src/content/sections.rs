@@ -15,6 +15,9 @@ pub(crate) fn assemble(
     diags: &mut Diagnostics,
 ) -> Site {
     let dirs = section_dirs(&pages);
+    if config.is_bare() {
+        super::bare::adopt(config, &mut pages, &dirs, diags);
+    }
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
     let mut dir_index: HashMap<String, usize> = HashMap::new();
     for dir in &dirs {
@@ -30,7 +33,7 @@ pub(crate) fn assemble(
     }
     // index pages first, so each section knows its index
     for (i, p) in pages.iter_mut().enumerate() {
-        let s = dir_index[dir_of(&p.rel)];
+        let s = dir_index[p.index_of.as_deref().unwrap_or(dir_of(&p.rel))];
         p.section = s;
         if p.is_index {
             if sections[s].index == usize::MAX {
@@ -56,6 +59,9 @@ pub(crate) fn assemble(
             sections[parent].subsections.push(s);
         }
     }
+    if config.is_bare() {
+        super::bare::aliases(config, &mut pages, diags);
+    }
     inherit_visibility(config, &mut pages, &sections);
     for s in &mut sections {
         s.pages
@@ -67,11 +73,23 @@ pub(crate) fn assemble(
             .sort_by(|&a, &b| order_key(&pages[index_of[a]]).cmp(&order_key(&pages[index_of[b]])));
     }
     check_duplicate_urls(config, &pages, diags);
-    let by_rel = pages
+    if config.is_bare() {
+        diags.soften();
+    }
+    let mut by_rel: HashMap<String, usize> = pages
         .iter()
         .enumerate()
         .map(|(i, p)| (p.rel.clone(), i))
         .collect();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(dir) = &p.index_of {
+            let index = match dir.as_str() {
+                "" => "_index.md".to_string(),
+                d => format!("{d}/_index.md"),
+            };
+            by_rel.entry(index).or_insert(i);
+        }
+    }
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
     Site {
@@ -139,6 +157,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
         fm: FrontMatter::default(),
         section,
         is_index: true,
+        index_of: None,
         visibility: config.settings.default_visibility,
         has_errors: false,
     }

@@ -20,6 +20,24 @@ pub struct Found {
 const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
 /// Folders of a site's own layout, skipped when the site folder is its content folder.
 const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
+/// Of those, the ones that other generators' sites use for pages: in a bare folder
+/// they are content when they hold Markdown (see [`holds_markdown`]).
+pub const SHARED_FOLDERS: &[&str] = &["templates", "static", "themes"];
+
+/// Whether a folder holds a Markdown file at any depth: in a bare folder such a
+/// `templates/`, `static/` or `themes/` is pages, not guidebook's site layout.
+pub fn holds_markdown(dir: &Path) -> bool {
+    dir.is_dir()
+        && WalkDir::new(dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_type().is_file() && is_markdown(&e.file_name().to_string_lossy()))
+}
+
+fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
+}
 
 pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
@@ -36,7 +54,11 @@ pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
                 return false;
             }
             if e.file_type().is_dir() {
-                if bare && e.depth() == 1 && SITE_FOLDERS.contains(&name.as_ref()) {
+                if bare
+                    && e.depth() == 1
+                    && SITE_FOLDERS.contains(&name.as_ref())
+                    && !(SHARED_FOLDERS.contains(&name.as_ref()) && holds_markdown(e.path()))
+                {
                     return false;
                 }
                 if skip.iter().any(|s| same_path(s, e.path())) {
@@ -62,7 +84,7 @@ pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
             .unwrap_or(entry.path())
             .to_string_lossy()
             .replace('\\', "/");
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+        if is_markdown(&rel) {
             found.pages.push(rel);
         } else if !(bare && entry.depth() == 1 && rel == crate::config::CONFIG_FILE) {
             found.assets.push(rel);

@@ -1,0 +1,232 @@
+//! Bare folders: the URL conventions of other generators' sites, adopted when a folder
+//! has neither `guidebook.toml` nor `content/` (configured sites keep the strict rules
+//! of `sections.rs`).
+//!
+//! - A page whose URL is a folder's URL, where that folder has no index of its own
+//!   (`foo.md` beside `foo/`, or `permalink: /docs/` over `_docs/`), is that folder's
+//!   section page.
+//! - Two pages claiming one URL: the index (or the page whose URL comes from its file
+//!   name) keeps it; the other gets a URL of its own, with a warning naming both.
+//! - Aliases: one equal to the page's own URL (in any case) is dropped silently; a
+//!   relative one is read from the page's folder; one that is another page's URL, or
+//!   another page's alias, is dropped with a warning naming both files.
+//!
+//! Input: the loaded pages. Output: the same pages, adjusted, and diagnostics. No IO.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::urls::{alias_path, page_path};
+use super::{Kind, Page};
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics};
+
+/// Before sections are made: section pages beside their folders, then one URL each.
+pub(crate) fn adopt(config: &Config, pages: &mut [Page], dirs: &[String], diags: &mut Diagnostics) {
+    section_pages(pages, dirs);
+    distinct_urls(config, pages, diags);
+}
+
+/// The folder whose URL a page has, when that folder has no index page.
+fn section_pages(pages: &mut [Page], dirs: &[String]) {
+    let indexed: BTreeSet<&str> = pages
+        .iter()
+        .filter(|p| p.is_index)
+        .map(|p| dir_of(&p.rel))
+        .collect();
+    let mut free: HashMap<String, String> = dirs
+        .iter()
+        .filter(|d| !indexed.contains(d.as_str()))
+        .map(|d| (folder_url(d), d.clone()))
+        .collect();
+    for p in pages.iter_mut().filter(|p| !p.is_index) {
+        if let Some(dir) = free.remove(&p.path) {
+            p.kind = if dir.is_empty() {
+                Kind::Home
+            } else {
+                Kind::Section
+            };
+            p.is_index = true;
+            p.index_of = Some(dir);
+        }
+    }
+}
+
+/// The URL of the section page of `dir`.
+pub(crate) fn folder_url(dir: &str) -> String {
+    if dir.is_empty() {
+        String::new()
+    } else {
+        page_path(&format!("{dir}/_index.md"), None)
+    }
+}
+
+fn dir_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+}
+
+/// Give every page a URL of its own; the one with the best claim keeps a shared URL.
+fn distinct_urls(config: &Config, pages: &mut [Page], diags: &mut Diagnostics) {
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by_key(|&i| {
+        let p = &pages[i];
+        (!p.is_index, p.fm.permalink.is_some(), p.rel.clone())
+    });
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for i in order {
+        let path = pages[i].path.clone();
+        let Some(&owner) = taken.get(&path) else {
+            taken.insert(path, i);
+            continue;
+        };
+        let new = free_path(&path, &taken);
+        let other = &pages[owner].display_path;
+        diags.push(
+            Diagnostic::warning(
+                "duplicate-url",
+                &pages[i].display_path,
+                format!(
+                    "this page's URL {}{path} is also the URL of {other}; it is published at {}{new} instead",
+                    config.url_prefix, config.url_prefix
+                ),
+            )
+            .hint("rename one of the files, or give one a `slug` of its own")
+            .key(path.clone()),
+        );
+        pages[i].path = new.clone();
+        taken.insert(new, i);
+    }
+}
+
+/// `path` with `-2`, `-3`, ... added until no page has it.
+fn free_path(path: &str, taken: &HashMap<String, usize>) -> String {
+    let base = match path.trim_end_matches('/') {
+        "" => "home",
+        b => b,
+    };
+    (2..)
+        .map(|n| format!("{base}-{n}/"))
+        .find(|p| !taken.contains_key(p))
+        .unwrap_or_default()
+}
+
+/// After sections are made (so made-up section pages have their URLs): keep only the
+/// aliases that can redirect.
+pub(crate) fn aliases(config: &Config, pages: &mut [Page], diags: &mut Diagnostics) {
+    let urls: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.to_lowercase(), i))
+        .collect();
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    for i in 0..pages.len() {
+        let written = std::mem::take(&mut pages[i].fm.aliases);
+        let mut kept = Vec::new();
+        for alias in written {
+            let Some(path) = resolve_alias(&alias, &pages[i].path) else {
+                diags.push(
+                    Diagnostic::note(
+                        "duplicate-url",
+                        &pages[i].display_path,
+                        format!("alias `{alias}` is not a path on this site; it is ignored"),
+                    )
+                    .key(alias.clone()),
+                );
+                continue;
+            };
+            let lower = path.to_lowercase();
+            if lower == pages[i].path.to_lowercase() {
+                continue;
+            }
+            let other = urls.get(&lower).or_else(|| claimed.get(&lower)).copied();
+            if let Some(o) = other {
+                diags.push(alias_taken(config, &pages[i], &alias, &pages[o]));
+                continue;
+            }
+            claimed.insert(lower, i);
+            kept.push(format!("/{path}"));
+        }
+        pages[i].fm.aliases = kept;
+    }
+}
+
+fn alias_taken(config: &Config, page: &Page, alias: &str, other: &Page) -> Diagnostic {
+    let mut d = Diagnostic::warning(
+        "duplicate-url",
+        &page.display_path,
+        format!(
+            "alias `{alias}` is the URL of {} ({}{}), so it does not redirect",
+            other.display_path, config.url_prefix, other.path
+        ),
+    )
+    .hint("remove the alias, or move the other page")
+    .key(alias.to_string());
+    if let Some((l, c)) = page
+        .text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(alias).map(|c| (i + 1, l[..c].chars().count() + 1)))
+    {
+        d = d.at(&page.text, l, c, alias.chars().count());
+    }
+    d
+}
+
+/// The URL path an alias names: absolute from the site's root, or (without a leading
+/// `/`) from the folder of the page's URL. `None` for addresses of other sites and
+/// paths that climb out of the site.
+fn resolve_alias(alias: &str, page_path: &str) -> Option<String> {
+    let a = alias.trim();
+    if a.contains("://") || a.starts_with("//") || a.is_empty() {
+        return None;
+    }
+    let joined = if a.starts_with('/') {
+        a.to_string()
+    } else {
+        let parent = page_path
+            .trim_end_matches('/')
+            .rsplit_once('/')
+            .map(|(d, _)| d)
+            .unwrap_or("");
+        format!("{parent}/{a}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(alias_path(&parts.join("/")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_resolve_from_the_root_or_the_page_folder() {
+        assert_eq!(
+            resolve_alias("/Docs/Old", "docs/new/").as_deref(),
+            Some("Docs/Old/")
+        );
+        assert_eq!(
+            resolve_alias("../changelog", "project/about/news/").as_deref(),
+            Some("project/changelog/")
+        );
+        assert_eq!(resolve_alias("old.html", "a/b/").as_deref(), Some("a/old/"));
+        assert_eq!(resolve_alias("../../../x", "a/b/"), None);
+        assert_eq!(resolve_alias("https://x.org/a", "a/"), None);
+    }
+
+    #[test]
+    fn free_paths_count_up() {
+        let mut taken = HashMap::new();
+        taken.insert("a/b/".to_string(), 0);
+        taken.insert("a/b-2/".to_string(), 1);
+        assert_eq!(free_path("a/b/", &taken), "a/b-3/");
+        assert_eq!(free_path("", &taken), "home-2/");
+    }
+}

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use super::callouts::{self, read_marker};
 use super::kinds::checklist::TaskLists;
 use crate::content::urls::{Target, heading_id, resolve};
 
@@ -76,6 +77,9 @@ pub struct Rendered {
     pub raw_html: Vec<(usize, String)>,
     /// Heading levels in order, for the heading-structure check.
     pub heading_levels: Vec<(u8, usize)>,
+    /// Problems found while rendering (an unknown template or shortcode), reported
+    /// with the checks.
+    pub diagnostics: Vec<crate::error::Diagnostic>,
 }
 
 /// Ids the theme uses; headings never take them.
@@ -106,6 +110,7 @@ pub fn render(
         used_ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
         skip_h1: opts.skip_first_h1,
         tasks: TaskLists::default(),
+        callouts: callouts::Open::default(),
     };
     let events = r.transform(Parser::new_ext(body, parser_options(opts)).into_offset_iter());
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
@@ -141,6 +146,7 @@ struct Renderer<'a> {
     used_ids: HashSet<String>,
     skip_h1: bool,
     tasks: TaskLists,
+    callouts: callouts::Open,
 }
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
@@ -199,6 +205,20 @@ impl<'a> Renderer<'a> {
                         id,
                     }));
                 }
+                Event::Html(h) if read_marker(&h).is_some() => {
+                    let marker = read_marker(&h).expect("checked");
+                    if let callouts::Marker::Open(_, _, title) = &marker {
+                        push_text(&mut self.out.text, title);
+                        self.out.text.push('\n');
+                    }
+                    out.push(Event::Html(self.callouts.marker(marker).into()));
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    out.push(Event::Html(self.callouts.alert(kind).into()));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    out.push(Event::Html(self.callouts.alert_end().into()));
+                }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.out.has_raw_html = true;
                     let line = self.lines.line(range.start);
@@ -236,6 +256,7 @@ impl<'a> Renderer<'a> {
         }
         let tasks = std::mem::take(&mut self.tasks);
         tasks.finish(&mut out, |id| self.unique_id(id));
+        out.push(Event::Html(self.callouts.finish().into()));
         out
     }
 

@@ -71,6 +71,15 @@ impl Page {
         self.fm.summary.as_deref().unwrap_or("")
     }
 
+    /// The title navigation, breadcrumbs and listings show: `nav_title`, else the title.
+    pub fn nav_title(&self) -> &str {
+        self.fm
+            .nav_title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+
     /// Whether a build includes this page: not a draft (unless `drafts`), and not
     /// past its `expires` date.
     pub fn is_built(&self, drafts: bool) -> bool {
@@ -113,6 +122,11 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content path → page index.
     pub by_rel: HashMap<String, usize>,
+    /// URL path (without the site prefix, as [`Page::path`]) → page index.
+    pub by_path: HashMap<String, usize>,
+    /// Values Liquid tags in a bare Jekyll folder read (`site.repository` from
+    /// `_config.yml`).
+    pub vars: HashMap<String, String>,
     /// Contact id → page index.
     pub contacts: HashMap<String, usize>,
     /// Content paths of the assets.
@@ -125,6 +139,11 @@ pub struct Site {
 impl Site {
     pub fn home(&self) -> &Page {
         &self.pages[self.sections[0].index]
+    }
+
+    /// The page at URL path `path` (`guidance/travel/`, no site prefix).
+    pub fn page_by_path(&self, path: &str) -> Option<&Page> {
+        self.by_path.get(path).map(|&i| &self.pages[i])
     }
 
     pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {

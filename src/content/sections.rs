@@ -90,6 +90,12 @@ pub(crate) fn assemble(
             by_rel.entry(index).or_insert(i);
         }
     }
+    let by_path = pages
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, p)| (p.path.clone(), i))
+        .collect();
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
     Site {
@@ -97,6 +103,8 @@ pub(crate) fn assemble(
         sections,
         assets,
         by_rel,
+        by_path,
+        vars: super::bare::site_vars(config),
         contacts,
         asset_rels,
         dropped: Default::default(),
@@ -137,6 +145,8 @@ fn parent_dir(dir: &str) -> Option<&str> {
 }
 
 fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
+    let shown = config.display_path(&config.content_dir.join(dir));
+    let shown = if shown.is_empty() { "./".into() } else { shown };
     let (rel, title, kind) = if dir.is_empty() {
         ("_index.md".to_string(), config.title(), Kind::Home)
     } else {
@@ -145,7 +155,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
     };
     Page {
         path: super::urls::page_path(&rel, None),
-        display_path: config.display_path(&config.content_dir.join(dir)),
+        display_path: shown,
         rel,
         file: None,
         text: String::new(),

@@ -23,6 +23,11 @@ pub trait Resolver {
     fn asset_url(&self, rel: &str) -> Option<String>;
     /// The HTML of the contact card for `id`, if that contact exists.
     fn contact_card(&self, id: &str) -> Option<String>;
+    /// What a link written as a URL rather than a file path (`../other-page/`,
+    /// `/docs/page/`) points at, when a page or file of the site has that URL.
+    fn url_target(&self, _dest: &str) -> Option<Target> {
+        None
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -354,16 +359,16 @@ impl<'a> Renderer<'a> {
 
     /// Rewrite a link destination and record it.
     fn link(&mut self, dest: &str, offset: usize, is_image: bool, empty_alt: bool) -> CowStr<'a> {
-        let target = resolve(dest, self.rel);
+        let mut target = resolve(dest, self.rel);
         let (line, column) = self.lines.line_col(self.body, offset);
-        let new = match &target {
-            Target::Page { rel, anchor } => self.resolver.page_url(rel).map(|u| match anchor {
-                Some(a) if !a.is_empty() => format!("{u}#{a}"),
-                _ => u,
-            }),
-            Target::File(rel) => self.resolver.asset_url(rel),
-            Target::Anchor(_) | Target::External => None,
-        };
+        let mut new = self.url_of(&target);
+        if new.is_none()
+            && !matches!(target, Target::Anchor(_))
+            && let Some(t) = self.resolver.url_target(dest)
+        {
+            new = self.url_of(&t);
+            target = t;
+        }
         self.out.links.push(LinkRef {
             line,
             column,
@@ -375,6 +380,18 @@ impl<'a> Renderer<'a> {
         match new {
             Some(u) => CowStr::from(u),
             None => CowStr::from(dest.to_string()),
+        }
+    }
+
+    /// The URL a link target has on this site, if it is a page or file that exists.
+    fn url_of(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::Page { rel, anchor } => self.resolver.page_url(rel).map(|u| match anchor {
+                Some(a) if !a.is_empty() => format!("{u}#{a}"),
+                _ => u,
+            }),
+            Target::File(rel) => self.resolver.asset_url(rel),
+            Target::Anchor(_) | Target::External => None,
         }
     }
 

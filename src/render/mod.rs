@@ -15,6 +15,7 @@ mod page_context;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod templates;
+pub mod url_links;
 
 use std::collections::HashMap;
 
@@ -22,6 +23,7 @@ pub use page_context::SiteView;
 pub use templates::Templates;
 
 use crate::config::Config;
+use crate::content::urls::Target;
 use crate::content::{Kind, Page, Site};
 use crate::error::{Diagnostic, Result};
 use context::{AssetUrls, SiteCtx};
@@ -32,6 +34,8 @@ pub struct SiteResolver<'a> {
     pub site: &'a Site,
     pub prefix: &'a str,
     pub cards: &'a HashMap<String, String>,
+    /// The URL path of the page whose links are resolved.
+    pub from_path: &'a str,
 }
 
 impl Resolver for SiteResolver<'_> {
@@ -54,6 +58,10 @@ impl Resolver for SiteResolver<'_> {
 
     fn contact_card(&self, id: &str) -> Option<String> {
         self.cards.get(id).cloned()
+    }
+
+    fn url_target(&self, dest: &str) -> Option<Target> {
+        url_links::target(self.site, self.prefix, self.from_path, dest)
     }
 }
 
@@ -113,6 +121,7 @@ impl<'a> Renderer<'a> {
             site: self.site,
             prefix: &self.config.url_prefix,
             cards: &self.view.cards,
+            from_path: &page.path,
         };
         let opts = MarkdownOptions {
             sanitize: self.config.settings.markdown.sanitize_html,

@@ -202,6 +202,42 @@ fn resolve_alias(alias: &str, page_path: &str) -> Option<String> {
     Some(alias_path(&parts.join("/")))
 }
 
+/// The values a Jekyll site's `_config.yml` gives Liquid as `site.NAME` (nested
+/// keys joined with dots), for a bare folder that has one; empty otherwise.
+pub(crate) fn site_vars(config: &Config) -> HashMap<String, String> {
+    let mut vars = HashMap::new();
+    if !config.is_bare() {
+        return vars;
+    }
+    let Ok(text) = std::fs::read_to_string(config.content_dir.join("_config.yml")) else {
+        return vars;
+    };
+    if let Ok(serde_json::Value::Object(map)) = serde_saphyr::from_str::<serde_json::Value>(&text) {
+        flatten("site", &serde_json::Value::Object(map), &mut vars);
+    }
+    vars
+}
+
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut HashMap<String, String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                flatten(&format!("{prefix}.{k}"), v, out);
+            }
+        }
+        serde_json::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        serde_json::Value::Number(n) => {
+            out.insert(prefix.to_string(), n.to_string());
+        }
+        serde_json::Value::Bool(b) => {
+            out.insert(prefix.to_string(), b.to_string());
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

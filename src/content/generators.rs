@@ -47,6 +47,7 @@ const HIDING: &[&str] = &["nav_exclude", "toc_hide"];
 
 /// Guidebook's keys and the type each takes, for coercion in a bare folder.
 const LISTS: &[&str] = &[
+    "redirect_from",
     "tags",
     "topics",
     "audience",
@@ -56,6 +57,7 @@ const LISTS: &[&str] = &[
 ];
 const TEXTS: &[&str] = &[
     "title",
+    "description",
     "summary",
     "owner",
     "slug",

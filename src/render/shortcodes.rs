@@ -55,8 +55,12 @@ impl Context<'_> {
         format!("@/{rel}{anchor}")
     }
 
-    /// The `@/` link for Jekyll's `{% link path %}` (from the site root).
+    /// The `@/` link for Jekyll's `{% link path %}` (from the site root); an address
+    /// of another site stays as it is.
     fn jekyll_link(&self, arg: &str) -> String {
+        if arg.contains("://") || arg.starts_with("mailto:") {
+            return arg.to_string();
+        }
         let (path, anchor) = split_anchor(arg);
         let rel = refs::find_ref(self.site, "", &format!("/{}", path.trim_start_matches('/')))
             .unwrap_or_else(|| path.trim_start_matches('/').to_string());

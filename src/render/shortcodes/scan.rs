@@ -232,6 +232,14 @@ impl<'a> Scanner<'a> {
         if expr.contains("baseurl") || expr == "site.url" || expr.starts_with("site.github.url") {
             return;
         }
+        let head = expr
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .next()
+            .unwrap_or(expr);
+        if let Some(value) = self.ctx.site.vars.get(head) {
+            self.out.push_str(value);
+            return;
+        }
         if let Some(q) = expr.chars().next().filter(|c| *c == '"' || *c == '\'')
             && let Some(end) = expr[1..].find(q)
         {
@@ -311,8 +319,15 @@ impl<'a> Scanner<'a> {
         before[line_start..].trim().is_empty() && after[..line_end].trim().is_empty()
     }
 
+    /// Whether what comes next is a link's address: `[text](`, `[ref]: `, or an HTML
+    /// `href="` or `src="`.
     fn in_link_address(&self) -> bool {
-        self.out.ends_with("](") || self.out.ends_with("](<")
+        let line = self.out.rsplit('\n').next().unwrap_or("");
+        let reference = line.trim_start().starts_with('[') && line.trim_end().ends_with("]:");
+        reference
+            || ["](", "](<", "href=\"", "src=\"", "href='", "src='"]
+                .iter()
+                .any(|end| self.out.ends_with(end))
     }
 
     fn drop_at(&mut self, offset: usize, len: usize, shown: String) {

@@ -34,6 +34,7 @@ fn cleaner() -> ammonia::Builder<'static> {
         ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("label", ["for"])
+        .add_tag_attributes("details", ["open"])
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough);
     b

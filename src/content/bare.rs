@@ -139,7 +139,12 @@ pub(crate) fn aliases(config: &Config, pages: &mut [Page], diags: &mut Diagnosti
             }
             let other = urls.get(&lower).or_else(|| claimed.get(&lower)).copied();
             if let Some(o) = other {
-                diags.push(alias_taken(config, &pages[i], &alias, &pages[o]));
+                let mut d = alias_taken(config, &pages[i], &alias, &pages[o]);
+                if pages[o].file.is_none() {
+                    // a folder's made-up listing: the folder keeps its page
+                    d.severity = crate::error::Severity::Note;
+                }
+                diags.push(d);
                 continue;
             }
             claimed.insert(lower, i);

@@ -434,4 +434,16 @@ mod tests {
             "<details class=\"callout callout-tip\" open>\n<summary class=\"callout-title\"><span class=\"callout-label\">Tip</span></summary>\n"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the text, rewriting admonitions never panics, and text without
+        /// any is left as it is.
+        #[test]
+        fn never_panics(text in "([!?+ \t\n\"a-z`~>-]|!!! |\\?\\?\\? |    |```){0,60}") {
+            let out = admonitions(&text);
+            if !text.contains("!!!") && !text.contains("???") {
+                proptest::prop_assert_eq!(out, text);
+            }
+        }
+    }
 }

@@ -28,6 +28,11 @@ pub trait Resolver {
     fn url_target(&self, _dest: &str) -> Option<Target> {
         None
     }
+    /// Whether a link that names no Markdown file is read as a URL before it is read
+    /// as a file path (in a bare folder of another generator's pages).
+    fn urls_first(&self) -> bool {
+        false
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -361,13 +366,24 @@ impl<'a> Renderer<'a> {
     fn link(&mut self, dest: &str, offset: usize, is_image: bool, empty_alt: bool) -> CowStr<'a> {
         let mut target = resolve(dest, self.rel);
         let (line, column) = self.lines.line_col(self.body, offset);
-        let mut new = self.url_of(&target);
+        // a link that names no Markdown file may be a URL (other generators' links)
+        let url_like = matches!(target, Target::Page { .. } | Target::File(_))
+            && !dest.split(['#', '?']).next().unwrap_or("").ends_with(".md");
+        let urls_first = url_like && self.resolver.urls_first();
+        let mut new = if urls_first {
+            None
+        } else {
+            self.url_of(&target)
+        };
         if new.is_none()
-            && !matches!(target, Target::Anchor(_))
+            && (url_like || matches!(target, Target::External))
             && let Some(t) = self.resolver.url_target(dest)
         {
             new = self.url_of(&t);
             target = t;
+        }
+        if new.is_none() && urls_first {
+            new = self.url_of(&target);
         }
         self.out.links.push(LinkRef {
             line,

@@ -36,6 +36,8 @@ pub struct SiteResolver<'a> {
     pub cards: &'a HashMap<String, String>,
     /// The URL path of the page whose links are resolved.
     pub from_path: &'a str,
+    /// Read links that name no Markdown file as URLs first (a bare folder).
+    pub urls_first: bool,
 }
 
 impl Resolver for SiteResolver<'_> {
@@ -62,6 +64,10 @@ impl Resolver for SiteResolver<'_> {
 
     fn url_target(&self, dest: &str) -> Option<Target> {
         url_links::target(self.site, self.prefix, self.from_path, dest)
+    }
+
+    fn urls_first(&self) -> bool {
+        self.urls_first
     }
 }
 
@@ -122,6 +128,7 @@ impl<'a> Renderer<'a> {
             prefix: &self.config.url_prefix,
             cards: &self.view.cards,
             from_path: &page.path,
+            urls_first: self.config.is_bare(),
         };
         let opts = MarkdownOptions {
             sanitize: self.config.settings.markdown.sanitize_html,

@@ -190,15 +190,16 @@ fn map_flags(map: &mut Map<String, Value>, moved: &mut Vec<Moved>) {
         }
     }
     for &key in HIDING {
-        if let Some(v) = map.remove(key) {
-            if v == Value::Bool(true) && !map.contains_key("hidden") {
-                map.insert("hidden".into(), Value::Bool(true));
-                moved.push(Moved {
-                    from: key.into(),
-                    to: Some("hidden"),
-                    why: String::new(),
-                });
-            }
+        if let Some(v) = map.remove(key)
+            && v == Value::Bool(true)
+            && !map.contains_key("hidden")
+        {
+            map.insert("hidden".into(), Value::Bool(true));
+            moved.push(Moved {
+                from: key.into(),
+                to: Some("hidden"),
+                why: String::new(),
+            });
         }
     }
 }

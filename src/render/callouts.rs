@@ -194,6 +194,42 @@ impl Open {
     }
 }
 
+/// Marker lines (left by callout shortcodes) written back as MkDocs admonitions, the
+/// form an author writes: for pages guidebook writes itself (`import`).
+pub fn markers_to_admonitions(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let pad = "    ".repeat(depth);
+        match read_marker(line) {
+            Some(Marker::Open(kind, fold, title)) => {
+                let opener = match fold {
+                    Fold::None => "!!!",
+                    Fold::Closed => "???",
+                    Fold::Open => "???+",
+                };
+                let title = if title.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" \"{}\"", title.replace('"', "'"))
+                };
+                out.push_str(&format!("{pad}{opener} {}{title}\n", kind.name()));
+                depth += 1;
+            }
+            Some(Marker::Close) if depth > 0 => {
+                depth -= 1;
+                out.push('\n');
+            }
+            _ if line.trim().is_empty() => out.push_str(line),
+            _ => {
+                out.push_str(&pad);
+                out.push_str(line);
+            }
+        }
+    }
+    out
+}
+
 /// A title inside an HTML comment: no `-`, `>`, `%` or line breaks as written.
 fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -406,6 +442,21 @@ mod tests {
             admonitions(text),
             "<!--guidebook:callout tip open Tip-->\nOuter\n\n<!--guidebook:callout warning box Careful %2D now-->\nInner\n<!--guidebook:callout-end-->\n<!--guidebook:callout-end-->\n```\n!!! note\n    code\n```\n"
         );
+    }
+
+    #[test]
+    fn markers_become_admonitions_again() {
+        let text = format!(
+            "Intro\n{}\nBe careful.\n\nTwice.\n{}\nAfter\n",
+            open_marker(Callout::Warning, Fold::None, "Heads up"),
+            CLOSE
+        );
+        assert_eq!(
+            markers_to_admonitions(&text),
+            "Intro\n!!! warning \"Heads up\"\n    Be careful.\n\n    Twice.\n\nAfter\n"
+        );
+        // and read back, they are the same markers
+        assert_eq!(admonitions(&markers_to_admonitions(&text)), text);
     }
 
     #[test]

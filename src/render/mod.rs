@@ -139,6 +139,7 @@ impl<'a> Renderer<'a> {
         let ctx = shortcodes::Context {
             site: self.site,
             from_rel: &page.rel,
+            keep_raw: false,
         };
         let expanded = shortcodes::expand(&text, &ctx);
         let mut md = markdown::render(&expanded.text, &page.rel, first_line, opts, &resolver);

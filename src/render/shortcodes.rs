@@ -44,6 +44,9 @@ pub struct Dropped {
 pub struct Context<'a> {
     pub site: &'a Site,
     pub from_rel: &'a str,
+    /// The text is written back as Markdown (`import`), not rendered: `{% raw %}`
+    /// blocks keep their markers, so their text stays as written.
+    pub keep_raw: bool,
 }
 
 impl Context<'_> {

@@ -297,6 +297,9 @@ impl<'a> Scanner<'a> {
         };
         let inner = &self.src[self.pos..end_start];
         match body {
+            Body::Keep if self.ctx.keep_raw => {
+                self.out.push_str(&self.src[self.pos - t.len..end_end]);
+            }
             Body::Keep => self.out.push_str(inner),
             Body::Skip => self.out.push_str(&newlines(inner)),
             Body::Fenced => {

@@ -21,6 +21,7 @@ fn run(text: &str) -> Expanded {
     let ctx = Context {
         site: &s,
         from_rel: "docs/guide/setup.md",
+        keep_raw: false,
     };
     expand(text, &ctx)
 }

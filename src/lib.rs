@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod editions;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -22,8 +22,29 @@ use crate::error::{Diagnostic, Diagnostics};
 
 /// Before sections are made: section pages beside their folders, then one URL each.
 pub(crate) fn adopt(config: &Config, pages: &mut [Page], dirs: &[String], diags: &mut Diagnostics) {
+    for p in pages.iter_mut() {
+        reset(p);
+    }
     section_pages(pages, dirs);
     distinct_urls(config, pages, diags);
+}
+
+/// Undo what an earlier `adopt` did to a page (the live preview assembles the same
+/// pages again after an edit), so adopting is decided afresh each time.
+fn reset(p: &mut Page) {
+    p.path = match &p.fm.permalink {
+        Some(link) => alias_path(link),
+        None => page_path(&p.rel, p.fm.slug.as_deref()),
+    };
+    if p.index_of.take().is_some() {
+        p.is_index = false;
+        let explicit = p.fm.kind.as_deref().and_then(Kind::from_name);
+        p.kind = match (explicit, p.rel.split_once('/')) {
+            (Some(k), _) => k,
+            (None, Some((top, _))) => Kind::from_section(top),
+            (None, None) => Kind::Guidance,
+        };
+    }
 }
 
 /// The folder whose URL a page has, when that folder has no index page.

@@ -94,6 +94,8 @@ fn a_jekyll_folder_builds_with_liquid_permalinks_and_redirects() {
     assert_eq!(
         pages(&public),
         [
+            "about/index.html",
+            "about/team/index.html",
             "docs/index.html",
             "docs/moved/index.html",
             "docs/setup/index.html",
@@ -131,6 +133,12 @@ fn a_jekyll_folder_builds_with_liquid_permalinks_and_redirects() {
         read(public.join("docs/moved/index.html")).contains("url=https://www.example.ac.uk/rc/")
     );
     assert!(!public.join("docs/unpublished").exists());
+    // a Jekyll HTML page where a section page goes is not copied over it
+    let about = read(public.join("about/index.html"));
+    assert!(
+        about.contains("<h1>About</h1>") && !about.contains("{{"),
+        "{about}"
+    );
 }
 
 #[test]

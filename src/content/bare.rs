@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::urls::{alias_path, page_path};
-use super::{Kind, Page};
+use super::{Asset, Kind, Page};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 
@@ -226,6 +226,45 @@ fn resolve_alias(alias: &str, page_path: &str) -> Option<String> {
         }
     }
     Some(alias_path(&parts.join("/")))
+}
+
+/// The files beside the pages that are copied: not one at a page's own output file
+/// (the page wins), nor another generator's HTML page (front matter and Liquid, which
+/// only that generator can render).
+pub(crate) fn assets(assets: Vec<Asset>, pages: &[Page], diags: &mut Diagnostics) -> Vec<Asset> {
+    let outputs: std::collections::HashSet<String> = pages
+        .iter()
+        .map(|p| format!("{}index.html", p.path))
+        .collect();
+    assets
+        .into_iter()
+        .filter(|a| {
+            let why = if outputs.contains(&a.rel) {
+                "it is where a page of the site is written"
+            } else if a.rel.ends_with(".html") && starts_with_front_matter(&a.file) {
+                "it is another generator's HTML page (front matter and template tags)"
+            } else {
+                return true;
+            };
+            diags.push(
+                Diagnostic::note(
+                    "duplicate-url",
+                    &a.rel,
+                    format!("{} is not copied: {why}", a.rel),
+                )
+                .key(a.rel.clone()),
+            );
+            false
+        })
+        .collect()
+}
+
+fn starts_with_front_matter(file: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    std::fs::File::open(file)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|_| &head[..3] == b"---" && (head[3] == b'\n' || head[3] == b'\r'))
 }
 
 /// The values a Jekyll site's `_config.yml` gives Liquid as `site.NAME` (nested

@@ -96,6 +96,11 @@ pub(crate) fn assemble(
         .rev()
         .map(|(i, p)| (p.path.clone(), i))
         .collect();
+    let assets = if config.is_bare() {
+        super::bare::assets(assets, &pages, diags)
+    } else {
+        assets
+    };
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
     Site {

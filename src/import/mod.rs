@@ -70,6 +70,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport> {
             ("duplicate-url", Severity::Warning) if d.message.starts_with("this page's URL") => {
                 "URL (another page had it)"
             }
+            ("duplicate-url", _) if d.message.contains(" is not copied: ") => "file",
             ("duplicate-url", _) => "alias",
             _ => continue,
         };

@@ -104,6 +104,13 @@ pub fn parse(s: &str) -> Option<Tag> {
         inner
     };
     if style == Style::Output {
+        // a template expression (`site.x`, `.Title`, `$v`, `"x" | f`), not TeX's `{{1}}`
+        let first = inner.chars().next().unwrap_or(' ');
+        if !(first.is_ascii_alphabetic() || matches!(first, '_' | '.' | '$' | '"' | '\''))
+            || inner.contains(['{', '}'])
+        {
+            return None;
+        }
         return Some(Tag {
             style,
             name: inner.to_string(),
@@ -217,5 +224,7 @@ mod tests {
         assert_eq!(parse("{{\n\n}}"), None);
         assert_eq!(parse("{% %}"), None);
         assert_eq!(parse("{a}"), None);
+        assert_eq!(parse("{{1}}"), None, "TeX, not a template");
+        assert_eq!(parse("{{ {x} }}"), None);
     }
 }

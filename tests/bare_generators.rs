@@ -161,6 +161,8 @@ fn an_mkdocs_folder_builds_with_admonitions_and_blog_dates() {
         )
     );
     assert!(post.contains("<dt>Tags</dt><dd>Policy</dd>"));
+    // a pymdownx `/// details` block is a collapsed callout
+    assert!(read(public.join("guides/index.html")).contains("<details class=\"callout callout-note\">\n<summary class=\"callout-title\"><span class=\"callout-label\">Note<span class=\"visually-hidden\">:</span></span> How long records are kept</summary>\n<p>Six years after the project ends.</p>\n</details>"));
     let reporting = read(public.join("guides/reporting/index.html"));
     assert!(reporting.contains("<div class=\"callout callout-important\" role=\"note\">"));
     assert!(reporting.contains("<h1>Reporting a breach</h1>"));

@@ -93,7 +93,7 @@ fn links_of(site: &Site, page: &Page, text: &str) -> Vec<(String, Target)> {
         urls_first: true,
     };
     let md = markdown::render(
-        &callouts::admonitions(text),
+        &callouts::admonitions(&crate::render::blocks::rewrite(text)),
         &page.rel,
         1,
         MarkdownOptions::default(),

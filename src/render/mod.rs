@@ -5,6 +5,7 @@
 //! checks and the search index need ([`markdown::Rendered`]). Does no IO except
 //! reading templates (in `templates.rs`).
 
+pub mod blocks;
 pub mod callouts;
 pub mod context;
 pub mod editions;
@@ -135,7 +136,7 @@ impl<'a> Renderer<'a> {
             smart_punctuation: self.config.settings.markdown.smart_punctuation,
             skip_first_h1: skip_h1,
         };
-        let text = callouts::admonitions(text);
+        let text = callouts::admonitions(&blocks::rewrite(text));
         let ctx = shortcodes::Context {
             site: self.site,
             from_rel: &page.rel,

@@ -111,6 +111,14 @@ impl<'a> Scanner<'a> {
         } else if t.starts_with("--8<--") || t.starts_with("-8<-") {
             self.drop_at(self.pos, line.trim_end().len(), "--8<--".into());
             self.out.push_str(&newlines(line));
+        } else if is_autodoc(t) {
+            // mkdocstrings' `::: package.module`: API reference generated from code
+            self.drop_at(
+                self.pos,
+                line.trim_end().len(),
+                "::: (API reference)".into(),
+            );
+            self.out.push_str(&newlines(line));
         } else if t.starts_with("{:") && t.ends_with('}') {
             // a kramdown attribute list on a line of its own (`{: .no_toc }`)
             self.out.push_str(&newlines(line));
@@ -144,14 +152,8 @@ impl<'a> Scanner<'a> {
     fn brace(&mut self) {
         let rest = &self.src[self.pos..];
         let line_end = rest.find('\n').unwrap_or(rest.len());
-        let attr_list = rest.starts_with("{:")
-            || (self.out.ends_with(')')
-                && (rest.starts_with("{ .")
-                    || rest.starts_with("{ #")
-                    || rest.starts_with("{.")
-                    || rest.starts_with("{#")));
-        if attr_list && let Some(end) = rest[..line_end].find('}') {
-            self.pos += end + 1;
+        if let Some(end) = self.attribute_list(&rest[..line_end]) {
+            self.pos += end;
             return;
         }
         match tag::parse(rest) {
@@ -163,6 +165,34 @@ impl<'a> Scanner<'a> {
             }
             Some(t) => self.tag(t),
             None => self.copy(1),
+        }
+    }
+
+    /// A kramdown or Pandoc attribute list here (`{: .note}`, or `{ .button }`,
+    /// `{#id}`, `{alt='A map' width=50%}` right after a link or image): its length.
+    /// An `alt` given there becomes the image's alt text.
+    fn attribute_list(&mut self, line: &str) -> Option<usize> {
+        let end = line.find('}')? + 1;
+        let inner = line[1..end - 1].trim();
+        let after_link = self.out.ends_with(')')
+            && !inner.contains('{')
+            && (inner.starts_with(['.', '#']) || inner.contains('='));
+        if !(line.starts_with("{:") || after_link) {
+            return None;
+        }
+        if let Some(alt) = attribute(inner, "alt") {
+            self.give_alt(&alt);
+        }
+        Some(end)
+    }
+
+    /// Put `alt` into the image just written, when it has no alt text of its own.
+    fn give_alt(&mut self, alt: &str) {
+        if let Some(i) = self.out.rfind("![](")
+            && !self.out[i + 4..].contains("](")
+        {
+            let alt = alt.replace(['[', ']'], "");
+            self.out.insert_str(i + 2, &alt);
         }
     }
 
@@ -351,6 +381,27 @@ fn looks_like_path(a: &str) -> bool {
         || a.ends_with(".html")
         || a.starts_with("./")
         || a.starts_with("../")
+}
+
+/// `alt='A map'` (or `alt="A map"`) in an attribute list.
+fn attribute(list: &str, key: &str) -> Option<String> {
+    let rest = list.split_once(&format!("{key}="))?.1;
+    let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    rest[1..].split(quote).next().map(str::to_string)
+}
+
+/// `::: package.module` alone on its line (mkdocstrings).
+fn is_autodoc(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(":::") else {
+        return false;
+    };
+    let name = rest.trim();
+    !name.is_empty()
+        && rest.starts_with(' ')
+        && name.contains('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
 /// The fence a line opens: three or more backticks or tildes.

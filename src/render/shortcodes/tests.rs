@@ -106,6 +106,18 @@ fn callout_shortcodes_become_callout_markers() {
 }
 
 #[test]
+fn pandoc_attributes_give_images_their_alt_text() {
+    let e = run(
+        "![](fig/map.svg){alt='The file system: a tree'} and [x](y.md){: .btn}\n\n::: typer.Context\n",
+    );
+    assert_eq!(
+        e.text,
+        "![The file system: a tree](fig/map.svg) and [x](y.md)\n\n\n"
+    );
+    assert_eq!(shown(&e), ["::: (API reference)"]);
+}
+
+#[test]
 fn attribute_lists_and_snippets_are_left_out() {
     let e = run(
         "## Contents\n{: .no_toc }\n[Start](x.md){ .md-button }\n--8<-- \"includes/abbr.md\"\n",

@@ -91,15 +91,28 @@ fn detect(source: &Path) -> Option<Generator> {
         .any(|f| source.join(f).is_file())
     {
         Some(Generator::Mkdocs)
-    } else if HUGO_CONFIGS.iter().any(|f| source.join(f).is_file())
-        && source.join("content").is_dir()
-    {
+    } else if HUGO_CONFIGS.iter().any(|f| is_hugo_config(&source.join(f))) {
         Some(Generator::Hugo)
     } else if source.join("_config.yml").is_file() || source.join("_config.yaml").is_file() {
         Some(Generator::Jekyll)
     } else {
         None
     }
+}
+
+/// Whether `path` is a Hugo configuration: `hugo.*` always; a plain `config.*` (other
+/// tools use that name too) when it names Hugo's `baseURL` or `contentDir`.
+fn is_hugo_config(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.is_file()
+        && (name.starts_with("hugo.")
+            || std::fs::read_to_string(path).is_ok_and(|t| {
+                let t = t.to_ascii_lowercase();
+                t.contains("baseurl") || t.contains("contentdir")
+            }))
 }
 
 /// The first of `names` that exists in `dir`, parsed.
@@ -267,6 +280,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!(v["site_name"], "Docs");
+    }
+
+    #[test]
+    fn a_plain_config_file_is_hugo_only_when_it_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("config.yaml"),
+            "carpentry: swc\ntitle: Shell\n",
+        )
+        .unwrap();
+        assert_eq!(detect(tmp.path()), None);
+        std::fs::write(tmp.path().join("config.yaml"), "baseURL: https://x.org/\n").unwrap();
+        assert_eq!(detect(tmp.path()), Some(Generator::Hugo));
+        std::fs::write(tmp.path().join("hugo.toml"), "title = \"T\"\n").unwrap();
+        std::fs::write(tmp.path().join("config.yaml"), "carpentry: swc\n").unwrap();
+        assert_eq!(detect(tmp.path()), Some(Generator::Hugo));
     }
 
     #[test]

@@ -83,8 +83,8 @@ impl Page {
     /// Whether a build includes this page: not a draft (unless `drafts`), and not
     /// past its `expires` date.
     pub fn is_built(&self, drafts: bool) -> bool {
-        let today = Date(chrono::Local::now().date_naive());
-        (drafts || !self.fm.draft) && self.fm.expires.is_none_or(|e| e > today)
+        let today = || Date(chrono::Local::now().date_naive());
+        (drafts || !self.fm.draft) && self.fm.expires.is_none_or(|e| e > today())
     }
 
     /// The id other pages use to name this page when it is a contact: its file stem.

@@ -61,7 +61,7 @@ pub fn convert(
     };
     let text = first_paragraph(&shortcodes::expand(page.body(), &plain).text);
     let here = &places[&page.rel];
-    let mut body = expanded.text.clone();
+    let mut body = expanded.text.to_string();
     for (dest, target) in links {
         if let Some(new) = relative_link(site, places, here, &target) {
             body = replace_destination(&body, &dest, &new);

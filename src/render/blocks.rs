@@ -11,12 +11,14 @@
 //! the fences. An opening line with no closing one is left as it is. Fenced code is
 //! left alone, and line numbers are kept. Pure.
 
+use std::borrow::Cow;
+
 use super::callouts::{Callout, Fold, close_marker, open_marker};
 
 /// Rewrite the fenced blocks of `text`.
-pub fn rewrite(text: &str) -> String {
+pub fn rewrite(text: &str) -> Cow<'_, str> {
     if !text.contains(":::") && !text.contains("///") {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let closers = pair_fences(&lines);
@@ -40,7 +42,7 @@ pub fn rewrite(text: &str) -> String {
             Fence::None => out.push_str(line),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// What a line is, once openings are paired with closings.

@@ -136,7 +136,11 @@ impl<'a> Renderer<'a> {
             smart_punctuation: self.config.settings.markdown.smart_punctuation,
             skip_first_h1: skip_h1,
         };
-        let text = callouts::admonitions(&blocks::rewrite(text));
+        if !has_markup_of_other_dialects(text) {
+            return markdown::render(text, &page.rel, first_line, opts, &resolver);
+        }
+        let blocks = blocks::rewrite(text);
+        let text = callouts::admonitions(&blocks);
         let ctx = shortcodes::Context {
             site: self.site,
             from_rel: &page.rel,
@@ -226,6 +230,17 @@ impl<'a> Renderer<'a> {
         ctx.insert("target", &serde_json::json!({"title": title, "url": url}));
         self.templates.render("redirect.html", &ctx)
     }
+}
+
+/// Whether `text` may hold fenced blocks, admonitions or template tags (one pass over
+/// its bytes; most pages have none, and skip those stages).
+fn has_markup_of_other_dialects(text: &str) -> bool {
+    const NEEDLES: &[&[u8]] = &[b"{", b"!!!", b"???", b":::", b"///", b"--8<--", b"-8<-"];
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        matches!(b, b'{' | b'!' | b'?' | b':' | b'/' | b'-')
+            && NEEDLES.iter().any(|n| bytes[i..].starts_with(n))
+    })
 }
 
 /// A template tag left out of `page` (written in `text`, which starts at `first_line`).

@@ -21,12 +21,14 @@ mod refs;
 mod scan;
 pub mod tag;
 
+use std::borrow::Cow;
+
 use crate::content::Site;
 
 /// The Markdown after expansion, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Expanded {
-    pub text: String,
+pub struct Expanded<'a> {
+    pub text: Cow<'a, str>,
     pub dropped: Vec<Dropped>,
 }
 
@@ -103,10 +105,10 @@ fn split_anchor(arg: &str) -> (&str, &str) {
 }
 
 /// Expand the template tags of `text` (a page's Markdown body).
-pub fn expand(text: &str, ctx: &Context<'_>) -> Expanded {
-    if !text.contains('{') && !text.contains("--8<--") {
+pub fn expand<'a>(text: &'a str, ctx: &Context<'_>) -> Expanded<'a> {
+    if !text.contains('{') && !text.contains("--8<--") && !text.contains(":::") {
         return Expanded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             dropped: Vec::new(),
         };
     }

@@ -57,7 +57,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    pub fn run(mut self) -> Expanded {
+    pub fn run(mut self) -> Expanded<'static> {
         while self.pos < self.src.len() {
             let at_line_start = self.pos == 0 || self.src.as_bytes()[self.pos - 1] == b'\n';
             if at_line_start && self.whole_line() {
@@ -82,7 +82,7 @@ impl<'a> Scanner<'a> {
             }
         }
         Expanded {
-            text: self.out,
+            text: self.out.into(),
             dropped: self.dropped,
         }
     }

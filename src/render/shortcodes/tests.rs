@@ -10,7 +10,7 @@ fn site(rels: &[&str]) -> Site {
     s
 }
 
-fn run(text: &str) -> Expanded {
+fn run(text: &str) -> Expanded<'_> {
     let s = site(&[
         "docs/install.md",
         "docs/guide/_index.md",
@@ -26,7 +26,7 @@ fn run(text: &str) -> Expanded {
     expand(text, &ctx)
 }
 
-fn shown(e: &Expanded) -> Vec<&str> {
+fn shown<'e>(e: &'e Expanded<'_>) -> Vec<&'e str> {
     e.dropped.iter().map(|d| d.shown.as_str()).collect()
 }
 

@@ -273,3 +273,26 @@ fn a_non_page_template_is_an_error_in_a_configured_site() {
          = help: remove `template`, or name a page template such as `page.html`\n\n"
     ), "{err}");
 }
+
+/// A folder with guidebook.toml and its pages beside it (no content/) is configured:
+/// the strict rules hold there too.
+#[test]
+fn a_folder_with_guidebook_toml_is_not_lenient() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&root().join("tests/fixtures/import-hugo/docs"), &site);
+    std::fs::write(site.join("guidebook.toml"), "title = \"Lab\"\n").unwrap();
+    let o = run_in(&site, &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[front-matter]: unknown field `alias`, did you mean `aliases`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "error[duplicate-url]: this page's URL /faq/ is also the URL of faq/_index.md"
+        ),
+        "{err}"
+    );
+}

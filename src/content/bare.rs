@@ -271,7 +271,7 @@ fn starts_with_front_matter(file: &std::path::Path) -> bool {
 /// keys joined with dots), for a bare folder that has one; empty otherwise.
 pub(crate) fn site_vars(config: &Config) -> HashMap<String, String> {
     let mut vars = HashMap::new();
-    if !config.is_bare() {
+    if !config.is_lenient() {
         return vars;
     }
     let Ok(text) = std::fs::read_to_string(config.content_dir.join("_config.yml")) else {

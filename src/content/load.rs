@@ -85,7 +85,7 @@ pub fn page_from_bytes(
     let display = config.display_path(&file);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) if config.is_bare() => {
+        Err(e) if config.is_lenient() => {
             let d = Diagnostic::warning(
                 "encoding",
                 &display,
@@ -184,7 +184,7 @@ pub(crate) fn parse_page(
     display: String,
     text: String,
 ) -> (Option<Page>, Vec<Diagnostic>) {
-    let bare = config.is_bare();
+    let bare = config.is_lenient();
     let mut diags = Vec::new();
     let (split, mut map) = match front_matter(&text, &display, bare, &mut diags) {
         Some(found) => found,

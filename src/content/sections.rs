@@ -15,7 +15,7 @@ pub(crate) fn assemble(
     diags: &mut Diagnostics,
 ) -> Site {
     let dirs = section_dirs(&pages);
-    if config.is_bare() {
+    if config.is_lenient() {
         super::bare::adopt(config, &mut pages, &dirs, diags);
     }
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
@@ -59,7 +59,7 @@ pub(crate) fn assemble(
             sections[parent].subsections.push(s);
         }
     }
-    if config.is_bare() {
+    if config.is_lenient() {
         super::bare::aliases(config, &mut pages, diags);
     }
     inherit_visibility(config, &mut pages, &sections);
@@ -73,7 +73,7 @@ pub(crate) fn assemble(
             .sort_by(|&a, &b| order_key(&pages[index_of[a]]).cmp(&order_key(&pages[index_of[b]])));
     }
     check_duplicate_urls(config, &pages, diags);
-    if config.is_bare() {
+    if config.is_lenient() {
         diags.soften();
     }
     let mut by_rel: HashMap<String, usize> = pages
@@ -96,7 +96,7 @@ pub(crate) fn assemble(
         .rev()
         .map(|(i, p)| (p.path.clone(), i))
         .collect();
-    let assets = if config.is_bare() {
+    let assets = if config.is_lenient() {
         super::bare::assets(assets, &pages, diags)
     } else {
         assets

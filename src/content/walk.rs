@@ -21,7 +21,8 @@ const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
 /// Folders of a site's own layout, skipped when the site folder is its content folder.
 const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
 /// Of those, the ones that other generators' sites use for pages: in a bare folder
-/// they are content when they hold Markdown (see [`holds_markdown`]).
+/// without guidebook.toml they are content when they hold Markdown (see
+/// [`holds_markdown`]).
 pub const SHARED_FOLDERS: &[&str] = &["templates", "static", "themes"];
 
 /// Whether a folder holds a Markdown file at any depth: in a bare folder such a
@@ -57,7 +58,9 @@ pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
                 if bare
                     && e.depth() == 1
                     && SITE_FOLDERS.contains(&name.as_ref())
-                    && !(SHARED_FOLDERS.contains(&name.as_ref()) && holds_markdown(e.path()))
+                    && !(SHARED_FOLDERS.contains(&name.as_ref())
+                        && !content_dir.join(crate::config::CONFIG_FILE).is_file()
+                        && holds_markdown(e.path()))
                 {
                     return false;
                 }

@@ -111,7 +111,7 @@ impl<'a> Renderer<'a> {
         if page.kind == Kind::Decision {
             kinds::triage::add_tree_refs(self, page, &mut md);
         }
-        let (_, problem) = layout::page_template(self.templates, page, self.config.is_bare());
+        let (_, problem) = layout::page_template(self.templates, page, self.config.is_lenient());
         md.diagnostics.extend(problem);
         md
     }
@@ -129,7 +129,7 @@ impl<'a> Renderer<'a> {
             prefix: &self.config.url_prefix,
             cards: &self.view.cards,
             from_path: &page.path,
-            urls_first: self.config.is_bare(),
+            urls_first: self.config.is_lenient(),
         };
         let opts = MarkdownOptions {
             sanitize: self.config.settings.markdown.sanitize_html,
@@ -169,7 +169,7 @@ impl<'a> Renderer<'a> {
             .filter(|t| page.fm.template.is_none() && self.templates.has(t))
             .map(String::from)
             .unwrap_or_else(|| {
-                layout::page_template(self.templates, page, self.config.is_bare()).0
+                layout::page_template(self.templates, page, self.config.is_lenient()).0
             });
         self.templates.render(&name, &ctx)
     }

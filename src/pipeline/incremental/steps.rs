@@ -165,7 +165,7 @@ impl Preview {
         self.laps.lap("assemble");
         self.realign(&before.rels);
         let mut p = plan::plan(&before, &self.site, &self.rendered, edits);
-        if self.config.is_bare() {
+        if self.config.is_lenient() {
             // a bare folder's pages take URLs and section roles from each other
             // (content/bare.rs): a page that was not edited may have moved
             p.dirty = (0..self.site.pages.len()).collect();

@@ -229,10 +229,12 @@ impl Config {
             root.to_path_buf()
         };
         let url_prefix = url_prefix(&settings.base_url);
+        let lenient = content_dir == root && !has_config_file;
+        let layout = |name: &str| site_folder(root, name, lenient);
         Config {
-            theme_dir: root.join("themes").join(&settings.theme),
-            templates_dir: root.join("templates"),
-            static_dir: root.join("static"),
+            theme_dir: layout("themes").join(&settings.theme),
+            templates_dir: layout("templates"),
+            static_dir: layout("static"),
             editions_dir: root.join("editions"),
             root: root.to_path_buf(),
             has_config_file,
@@ -307,12 +309,31 @@ impl Config {
         self.content_dir == self.root
     }
 
+    /// A bare folder without `guidebook.toml`: most likely another generator's pages,
+    /// so their conventions are adopted and every problem is a warning. A site with a
+    /// `guidebook.toml` or `content/` keeps the strict rules.
+    pub fn is_lenient(&self) -> bool {
+        self.is_bare() && !self.has_config_file
+    }
+
     /// A path for messages: relative to the site folder where possible.
     pub fn display_path(&self, path: &Path) -> String {
         path.strip_prefix(&self.root)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/")
+    }
+}
+
+/// The folder `name` of the site's layout (`templates`, `static`, `themes`). In a bare
+/// folder without guidebook.toml one that holds Markdown is pages (another
+/// generator's site), so the layout role points at a folder that does not exist.
+fn site_folder(root: &Path, name: &str, lenient: bool) -> PathBuf {
+    let dir = root.join(name);
+    if lenient && crate::content::walk::holds_markdown(&dir) {
+        root.join(".guidebook-none").join(name)
+    } else {
+        dir
     }
 }
 

@@ -112,6 +112,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Something guidebook left aside on purpose (another generator's key in a bare
+    /// folder, say): listed by `--verbose` and in JSON, never counted as a warning.
+    Note,
     Warning,
     Error,
 }
@@ -119,6 +122,7 @@ pub enum Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         })
@@ -145,6 +149,10 @@ pub struct Diagnostic {
     /// How many characters to underline from `column`.
     #[serde(skip)]
     pub span: usize,
+    /// What the problem is about (a field name, a link target, a shortcode name):
+    /// reports group repeated diagnostics by code and key.
+    #[serde(skip)]
+    pub key: Option<String>,
 }
 
 impl Diagnostic {
@@ -159,6 +167,7 @@ impl Diagnostic {
             hint: None,
             source_line: None,
             span: 0,
+            key: None,
         }
     }
 
@@ -182,6 +191,17 @@ impl Diagnostic {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// What the problem is about, for grouping repeated diagnostics in a report.
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// A note: listed by `--verbose` and in JSON, not a warning.
+    pub fn note(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Note, code, path).message(message)
     }
 
     /// Locate the problem at `line:column` of `source` (the whole file text), keeping the
@@ -268,7 +288,12 @@ impl Diagnostics {
     }
 
     pub fn warnings(&self) -> usize {
-        self.items.len() - self.errors()
+        self.count(Severity::Warning)
+    }
+
+    /// How many diagnostics have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -279,11 +304,19 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Turn every warning into an error (`--strict`).
+    /// Turn every warning into an error (`--strict`); notes stay notes.
     pub fn make_strict(&mut self) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
+    }
+
+    /// Turn every error into a warning (a bare folder of another generator's pages
+    /// always builds; `--strict` runs after this and turns them back).
+    pub fn soften(&mut self) {
+        soften(&mut self.items);
     }
 
     /// Sort into the order they are printed: by file, then position.
@@ -316,6 +349,15 @@ impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics {
             items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// Turn every error of `items` into a warning: what a bare folder's problems are.
+pub fn soften(items: &mut [Diagnostic]) {
+    for d in items {
+        if d.severity == Severity::Error {
+            d.severity = Severity::Warning;
         }
     }
 }

@@ -5,7 +5,7 @@
 //! HTML through Markdown and templates; [`check`] reports content problems as
 //! diagnostics; [`output`] writes the site to a temporary folder and swaps it in only
 //! when the whole build succeeded. [`cli`] parses nothing itself: `main.rs` hands it
-//! arguments and prints what comes back.
+//! arguments and prints what comes back, through [`report`].
 
 pub mod check;
 pub mod cli;
@@ -13,8 +13,10 @@ pub mod config;
 pub mod content;
 pub mod editions;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod serve;

@@ -6,14 +6,18 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use guidebook::cli::{self, Cli};
+use guidebook::report::{self, Detail};
 
 fn main() -> ExitCode {
     let parsed = Cli::parse();
+    let detail = if parsed.verbose {
+        Detail::Full
+    } else {
+        Detail::Grouped
+    };
     match cli::run(parsed) {
         Ok(outcome) => {
-            for d in outcome.diagnostics.iter() {
-                eprintln!("{}", d.render());
-            }
+            eprint!("{}", report::text(&outcome.diagnostics, detail));
             if let Some(s) = &outcome.summary {
                 eprintln!("{s}");
             }

@@ -84,6 +84,11 @@ fn common_questions_are_answered_within_two_clicks_of_home() {
     // what to do before travelling to a high-risk country
     within("/checklists/before-you-travel/", "type=\"checkbox\"");
     within("/guidance/overseas-travel/", "burner");
+    // the warning about border searches is a callout with a visible label
+    within(
+        "/guidance/overseas-travel/",
+        "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\"><span class=\"callout-label\">Warning</span></p>\n<p>Border officers",
+    );
     // what the National Security Act asks of the university
     within("/legislation/national-security-act/", "Home Office");
     // whether an arrangement with a foreign government must be registered (FIRS)

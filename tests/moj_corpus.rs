@@ -25,6 +25,7 @@ fn moj_guidance_builds_cleanly_with_no_configuration() {
     let o = guidebook()
         .args([
             "build",
+            "--verbose",
             corpus().to_str().unwrap(),
             "--out",
             out.to_str().unwrap(),

@@ -366,3 +366,56 @@ fn stops_on_sigterm_and_removes_its_private_folder() {
     let after = work();
     assert_eq!(after.len(), before.len() - 1, "{after:?}");
 }
+
+/// In a bare folder a page beside its folder is that folder's section page; when the
+/// folder gains an index of its own, the preview moves the page (which was not
+/// edited) to a URL of its own, as a build would.
+#[test]
+fn a_bare_folder_moves_a_page_beside_its_folder_when_the_folder_gains_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import-hugo"),
+        &site,
+    );
+    let server = Server::start(&["serve", site.to_str().unwrap(), "--bind", "127.0.0.1:0"]);
+    let p = Preview {
+        _tmp: tmp,
+        site,
+        server,
+    };
+    let (html, mut events) = open(&p, "/docs/guide/");
+    assert!(html.contains("<h1>The guide</h1>"), "{html}");
+    save_atomically(
+        &p.site.join("docs/guide/_index.md"),
+        "---\ntitle: Guide index\n---\n\nThe folder's own index.\n",
+    );
+    events
+        .wait_for("reload", "/docs/guide/", WAIT)
+        .expect("the section page reloads");
+    assert!(
+        p.server
+            .get("/docs/guide/")
+            .text()
+            .contains("<h1>Guide index</h1>")
+    );
+    assert!(
+        p.server
+            .get("/docs/guide-2/")
+            .text()
+            .contains("<h1>The guide</h1>")
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}

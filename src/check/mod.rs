@@ -59,5 +59,9 @@ pub fn run_with(
     d.extend(orphans::check(site, rendered));
     d.extend(placeholder::check(site));
     d.extend(review::check(config, site, opts.today));
+    d.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+    if config.is_lenient() {
+        d.soften();
+    }
     d
 }

@@ -139,6 +139,7 @@ fn heading_levels(page: &Page, r: &Rendered) -> Vec<Diagnostic> {
 
 fn empty_page(page: &Page, r: &Rendered) -> Option<Diagnostic> {
     let exempt = page.is_index
+        || page.fm.redirect_to.is_some()
         || matches!(page.kind, Kind::Contact | Kind::Decision)
         || r.has_raw_html
         || r.links.iter().any(|l| l.is_image);

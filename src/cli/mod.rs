@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod edition;
 mod host;
+mod import;
 mod init;
 mod new;
 mod search;
@@ -26,6 +27,10 @@ use crate::error::{Diagnostics, Result};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print every diagnostic in full, notes included, instead of grouping repeated
+    /// warnings.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +43,8 @@ pub enum Command {
     Edition(edition::EditionArgs),
     /// Create a new site in DIR that builds at once.
     Init(init::InitArgs),
+    /// Make a guidebook site from a Jekyll, Hugo or MkDocs site (which is not changed).
+    Import(import::ImportArgs),
     /// Serve a built site read-only, with server-side search.
     Host(host::HostArgs),
     /// Write a new page of KIND with the front matter it needs (never overwrites).
@@ -76,6 +83,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Check(a) => check::run(a),
         Command::Edition(a) => edition::run(a),
         Command::Init(a) => init::run(a),
+        Command::Import(a) => import::run(a),
         Command::Host(a) => host::run(a),
         Command::New(a) => new::run(a),
         Command::Serve(a) => serve::run(a),

@@ -17,6 +17,9 @@ pub struct Source<'a> {
     pub split: &'a Split<'a>,
     pub text: &'a str,
     pub display: &'a str,
+    /// A bare folder: an alias may be relative to the page's folder, so aliases are
+    /// checked once resolved (`bare::aliases`, through [`alias_problem`]).
+    pub relative_aliases: bool,
 }
 
 /// Check `slug`, `permalink` and `aliases`, removing the values that cannot be used.
@@ -39,21 +42,26 @@ pub fn check_fields(fm: &mut FrontMatter, src: &Source<'_>) -> Vec<Diagnostic> {
         out.push(problem(src, "permalink", p, &why));
         fm.permalink = None;
     }
-    fm.aliases.retain(|a| {
-        let why = path_problem(a).err().or_else(|| {
-            GENERATED_PAGES
-                .contains(&alias_path(a).as_str())
-                .then(|| "is the address of a page guidebook makes".to_string())
-        });
-        match why {
-            Some(why) => {
-                out.push(problem(src, "alias", a, &why));
-                false
-            }
-            None => true,
+    if src.relative_aliases {
+        return out;
+    }
+    fm.aliases.retain(|a| match alias_problem(a) {
+        Some(why) => {
+            out.push(problem(src, "alias", a, &why));
+            false
         }
+        None => true,
     });
     out
+}
+
+/// Why an alias (a path from the site's root) cannot redirect, if it cannot.
+pub fn alias_problem(alias: &str) -> Option<String> {
+    path_problem(alias).err().or_else(|| {
+        GENERATED_PAGES
+            .contains(&alias_path(alias).as_str())
+            .then(|| "is the address of a page guidebook makes".to_string())
+    })
 }
 
 /// A page's address (`path`, from its file name, slug or permalink) must not be
@@ -81,6 +89,14 @@ pub fn check_path(path: &str, fm: &FrontMatter, src: &Source<'_>) -> Option<Diag
     }
     Some(d)
 }
+
+/// The message of a `front-matter` problem with an address.
+pub fn not_an_address(field: &str, value: &str, why: &str) -> String {
+    format!("{field} `{value}` cannot be an address on this site: {why}")
+}
+
+pub const ADDRESS_HINT: &str =
+    "write a path such as `/old/page/`: letters, digits, `-`, `_`, `.` and `/`";
 
 /// Why `raw` cannot be a path on this site, if it cannot.
 fn path_problem(raw: &str) -> Result<(), String> {
@@ -125,9 +141,9 @@ fn problem(src: &Source<'_>, field: &str, value: &str, why: &str) -> Diagnostic 
     let d = Diagnostic::error(
         "front-matter",
         src.display,
-        format!("{field} `{value}` cannot be an address on this site: {why}"),
+        not_an_address(field, value, why),
     )
-    .hint("write a path such as `/old/page/`: letters, digits, `-`, `_`, `.` and `/`");
+    .hint(ADDRESS_HINT);
     match find_value(src, value) {
         Some((line, column)) => d.at(src.text, line, column, value.chars().count()),
         None => d,

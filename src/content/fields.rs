@@ -124,6 +124,16 @@ pub struct FrontMatter {
     pub date: Option<Date>,
     pub permalink: Option<String>,
     pub template: Option<String>,
+    /// A shorter title for navigation and listings (Hugo's `linkTitle`).
+    pub nav_title: Option<String>,
+    /// When the page was last updated (Hugo's `lastmod`, MkDocs' `date.updated`).
+    pub updated: Option<Date>,
+    /// From this day on the page is no longer built (Hugo's `expiryDate`).
+    pub expires: Option<Date>,
+    /// The page is a redirect to this address (Jekyll's `redirect_to`).
+    pub redirect_to: Option<String>,
+    /// Show the page's contents list (`false`: MkDocs' `hide: [toc]`).
+    pub toc: Option<bool>,
     // legislation
     pub short_name: Option<String>,
     pub department: Option<String>,
@@ -173,6 +183,11 @@ pub const COMMON_KEYS: &[&str] = &[
     "date",
     "permalink",
     "template",
+    "nav_title",
+    "updated",
+    "expires",
+    "redirect_to",
+    "toc",
     "extra",
 ];
 pub const LEGISLATION_KEYS: &[&str] = &[
@@ -203,7 +218,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("redirect_from", "aliases"),
     ("last_reviewed_on", "reviewed"),
     ("review_in", "review_every"),
-    ("categories", "tags"),
 ];
 
 /// The kind-specific keys a kind accepts, beside the common ones.
@@ -244,17 +258,19 @@ fn all_known_keys() -> Vec<&'static str> {
 }
 
 /// Check the keys of `map` for a page of `kind` and deserialise the typed front matter.
-/// Returns `None` (with diagnostics) when a value has the wrong type.
+/// Returns `None` (with diagnostics) when a value has the wrong type. In a `bare`
+/// folder (no guidebook.toml, no content/) keys guidebook does not know are notes,
+/// not warnings or typos, and a value of the wrong type is dropped with a warning.
 pub fn typed(
     map: Map<String, Value>,
     kind: Kind,
     split: &Split<'_>,
     file_text: &str,
     path: &str,
+    bare: bool,
 ) -> (Option<FrontMatter>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut clean = Map::new();
-    let known = all_known_keys();
     let at = |d: Diagnostic, key: &str| match key_position(split, key) {
         Some((l, c)) => d.at(file_text, l, c, key.chars().count()),
         None => d,
@@ -275,48 +291,79 @@ pub fn typed(
                     ),
                 )
                 .hint(format!("keep only one of `{key}` and `{canonical}`"));
-                diags.push(at(d, &key));
+                diags.push(at(d.key(key.clone()), &key));
                 continue;
             }
             clean.insert(canonical.to_string(), value);
-        } else if let Some(other) = kind_of_key(&key) {
-            let d = Diagnostic::warning(
-                "front-matter",
-                path,
-                format!(
-                    "field `{key}` belongs to {other} pages; it is ignored on a {} page",
-                    kind.name()
-                ),
-            )
-            .hint(format!(
-                "set `kind = \"{other}\"` if this is a {other} page"
-            ));
-            diags.push(at(d, &key));
-        } else if let Some(s) = did_you_mean(&key, &known) {
-            let d = Diagnostic::error(
-                "front-matter",
-                path,
-                format!("unknown field `{key}`, did you mean `{s}`?"),
-            )
-            .hint(format!("rename `{key}` to `{s}`"));
-            diags.push(at(d, &key));
         } else {
-            let d = Diagnostic::warning(
-                "front-matter",
-                path,
-                format!("unknown field `{key}` is ignored"),
-            )
-            .hint("put site-specific data under `[extra]`, where templates can read it");
-            diags.push(at(d, &key));
+            diags.push(at(unknown_key(&key, kind, path, bare), &key));
         }
     }
     match serde_json::from_value::<FrontMatter>(Value::Object(clean.clone())) {
         Ok(fm) => (Some(fm), diags),
+        Err(_) if bare => {
+            let wrong = type_errors(&clean, split, file_text, path);
+            for d in &wrong {
+                if let Some(k) = &d.key {
+                    clean.remove(k);
+                }
+            }
+            diags.extend(wrong.into_iter().map(|mut d| {
+                d.severity = crate::error::Severity::Warning;
+                d.message.push_str("; it is ignored");
+                d
+            }));
+            let fm =
+                serde_json::from_value::<FrontMatter>(Value::Object(clean)).unwrap_or_default();
+            (Some(fm), diags)
+        }
         Err(_) => {
             diags.extend(type_errors(&clean, split, file_text, path));
             (None, diags)
         }
     }
+}
+
+/// A key guidebook does not take on a page of `kind`: a warning naming the kind it
+/// belongs to, an error with a suggestion for a near miss, else a warning; in a bare
+/// folder, a note (another generator's key is not a typo of ours).
+fn unknown_key(key: &str, kind: Kind, path: &str, bare: bool) -> Diagnostic {
+    if bare {
+        return Diagnostic::note(
+            "front-matter",
+            path,
+            format!("field `{key}` means nothing to guidebook; it is ignored"),
+        )
+        .key(key);
+    }
+    let d = if let Some(other) = kind_of_key(key) {
+        Diagnostic::warning(
+            "front-matter",
+            path,
+            format!(
+                "field `{key}` belongs to {other} pages; it is ignored on a {} page",
+                kind.name()
+            ),
+        )
+        .hint(format!(
+            "set `kind = \"{other}\"` if this is a {other} page"
+        ))
+    } else if let Some(s) = did_you_mean(key, &all_known_keys()) {
+        Diagnostic::error(
+            "front-matter",
+            path,
+            format!("unknown field `{key}`, did you mean `{s}`?"),
+        )
+        .hint(format!("rename `{key}` to `{s}`"))
+    } else {
+        Diagnostic::warning(
+            "front-matter",
+            path,
+            format!("unknown field `{key}` is ignored"),
+        )
+        .hint("put site-specific data under `[extra]`, where templates can read it")
+    };
+    d.key(key)
 }
 
 /// Find which keys fail to deserialise, one diagnostic each.
@@ -338,7 +385,8 @@ fn type_errors(
                 path,
                 format!("field `{key}` has the wrong type: {msg}"),
             )
-            .hint(type_hint(key));
+            .hint(type_hint(key))
+            .key(key.clone());
             if let Some((l, c)) = key_position(split, key) {
                 d = d.at(file_text, l, c, key.chars().count());
             }
@@ -370,7 +418,7 @@ mod tests {
     fn run(text: &str, kind: Kind) -> (Option<FrontMatter>, Vec<Diagnostic>) {
         let s = split(text, "p.md").unwrap();
         let map = parse(&s, text, "p.md").unwrap();
-        typed(map, kind, &s, text, "p.md")
+        typed(map, kind, &s, text, "p.md", false)
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
     for (page, d) in results {
         diags.extend(d);
         if let Some(p) = page
-            && (opts.drafts || !p.fm.draft)
+            && p.is_built(opts.drafts)
         {
             pages.push(p);
         }
@@ -111,6 +111,18 @@ pub fn page_from_bytes(
     let display = config.display_path(&file);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
+        Err(e) if config.is_lenient() => {
+            let d = Diagnostic::warning(
+                "encoding",
+                &display,
+                "this file is not valid UTF-8 text; the bytes that are not were replaced",
+            )
+            .hint("save the file as UTF-8");
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let (page, mut diags) = parse_page(config, rel, file, display, text);
+            diags.insert(0, d);
+            return (page, diags);
+        }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
@@ -131,6 +143,65 @@ pub fn page_from_bytes(
     parse_page(config, rel, file, display, text)
 }
 
+/// Split and parse the front matter of `text`. When it cannot be read, a configured
+/// site leaves the file out (an error); a bare folder builds the page from the whole
+/// text without front matter (a warning), so every file of another generator's site
+/// becomes a page.
+fn front_matter<'t>(
+    text: &'t str,
+    display: &str,
+    bare: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(
+    frontmatter::Split<'t>,
+    serde_json::Map<String, serde_json::Value>,
+)> {
+    let no_front = |body: &'t str| frontmatter::Split {
+        format: None,
+        front: "",
+        front_line: 1,
+        body,
+        body_offset: 0,
+        body_line: 1,
+    };
+    let mut failed = |d: Box<Diagnostic>| {
+        let mut d = *d;
+        if bare {
+            d.severity = crate::error::Severity::Warning;
+            d.message
+                .push_str("; the page is built without its front matter");
+        }
+        diags.push(d);
+    };
+    let split = match frontmatter::split(text, display) {
+        Ok(s) => s,
+        Err(d) if bare => {
+            failed(d);
+            return Some((no_front(text), Default::default()));
+        }
+        Err(d) => {
+            failed(d);
+            return None;
+        }
+    };
+    match frontmatter::parse(&split, text, display) {
+        Ok(m) => Some((split, m)),
+        Err(d) if bare => {
+            failed(d);
+            let body = frontmatter::Split {
+                format: None,
+                front: "",
+                ..split
+            };
+            Some((body, Default::default()))
+        }
+        Err(d) => {
+            failed(d);
+            None
+        }
+    }
+}
+
 /// Turn the text of one file into a page (or diagnostics saying why not).
 pub(crate) fn parse_page(
     config: &Config,
@@ -139,22 +210,34 @@ pub(crate) fn parse_page(
     display: String,
     text: String,
 ) -> (Option<Page>, Vec<Diagnostic>) {
-    let split = match frontmatter::split(&text, &display) {
-        Ok(s) => s,
-        Err(d) => return (None, vec![*d]),
+    let bare = config.is_lenient();
+    let mut diags = Vec::new();
+    let (split, mut map) = match front_matter(&text, &display, bare, &mut diags) {
+        Some(found) => found,
+        None => return (None, diags),
     };
-    let map = match frontmatter::parse(&split, &text, &display) {
-        Ok(m) => m,
-        Err(d) => return (None, vec![*d]),
-    };
+    for m in super::generators::translate(&mut map, bare) {
+        if m.to.is_none() {
+            let d = Diagnostic::note(
+                "front-matter",
+                &display,
+                format!("field `{}` is ignored: {}", m.from, m.why),
+            );
+            diags.push(d.key(m.from));
+        }
+    }
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let is_index = is_index_file(file_name);
-    let mut diags = Vec::new();
     let kind = match page_kind(rel, is_index, &map, &split, &text, &display) {
         Ok(k) => k,
+        Err(d) if bare => {
+            diags.push(*d);
+            crate::error::soften(&mut diags);
+            Kind::Guidance
+        }
         Err(d) => return (None, vec![*d]),
     };
-    let (fm, d) = fields::typed(map, kind, &split, &text, &display);
+    let (fm, d) = fields::typed(map, kind, &split, &text, &display, bare);
     diags.extend(d);
     let Some(mut fm) = fm else {
         return (None, diags);
@@ -163,6 +246,7 @@ pub(crate) fn parse_page(
         split: &split,
         text: &text,
         display: &display,
+        relative_aliases: bare,
     };
     diags.extend(addresses::check_fields(&mut fm, &src));
     let body = split.body;
@@ -184,11 +268,15 @@ pub(crate) fn parse_page(
         title_from_heading: from_heading,
         section: 0,
         is_index,
+        index_of: None,
         visibility: config.settings.default_visibility,
         has_errors: diags.iter().any(|d| d.is_error()),
         fm,
         text,
     };
+    if bare {
+        crate::error::soften(&mut diags);
+    }
     (Some(page), diags)
 }
 

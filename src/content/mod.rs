@@ -4,10 +4,12 @@
 //! while reading it. Reads files; never produces HTML (that is `render`), never writes.
 
 mod addresses;
+mod bare;
 pub mod decision;
 pub mod fields;
 pub mod fingerprint;
 pub mod frontmatter;
+pub mod generators;
 pub mod kind;
 mod load;
 pub mod profile;
@@ -53,6 +55,9 @@ pub struct Page {
     pub section: usize,
     /// This page is the index page of a section (that section's index).
     pub is_index: bool,
+    /// The folder this page is the section page of, when that is not its own folder
+    /// (a bare folder's `foo.md` beside `foo/`; see `bare.rs`).
+    pub index_of: Option<String>,
     pub visibility: Visibility,
     /// Loading found an error in this page (reported already); rules that judge a
     /// page's metadata skip it so one mistake gives one message.
@@ -66,6 +71,22 @@ impl Page {
 
     pub fn summary(&self) -> &str {
         self.fm.summary.as_deref().unwrap_or("")
+    }
+
+    /// The title navigation, breadcrumbs and listings show: `nav_title`, else the title.
+    pub fn nav_title(&self) -> &str {
+        self.fm
+            .nav_title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+
+    /// Whether a build includes this page: not a draft (unless `drafts`), and not
+    /// past its `expires` date.
+    pub fn is_built(&self, drafts: bool) -> bool {
+        let today = || Date(chrono::Local::now().date_naive());
+        (drafts || !self.fm.draft) && self.fm.expires.is_none_or(|e| e > today())
     }
 
     /// The id other pages use to name this page when it is a contact: its file stem.
@@ -103,6 +124,11 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content path → page index.
     pub by_rel: HashMap<String, usize>,
+    /// URL path (without the site prefix, as [`Page::path`]) → page index.
+    pub by_path: HashMap<String, usize>,
+    /// Values Liquid tags in a bare Jekyll folder read (`site.repository` from
+    /// `_config.yml`).
+    pub vars: HashMap<String, String>,
     /// Contact id → page index.
     pub contacts: HashMap<String, usize>,
     /// Content paths of the assets.
@@ -137,6 +163,11 @@ pub fn require_pages(
 impl Site {
     pub fn home(&self) -> &Page {
         &self.pages[self.sections[0].index]
+    }
+
+    /// The page at URL path `path` (`guidance/travel/`, no site prefix).
+    pub fn page_by_path(&self, path: &str) -> Option<&Page> {
+        self.by_path.get(path).map(|&i| &self.pages[i])
     }
 
     pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {

@@ -15,6 +15,9 @@ pub(crate) fn assemble(
     diags: &mut Diagnostics,
 ) -> Site {
     let dirs = section_dirs(&pages);
+    if config.is_lenient() {
+        super::bare::adopt(config, &mut pages, &dirs, diags);
+    }
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
     let mut dir_index: HashMap<String, usize> = HashMap::new();
     for dir in &dirs {
@@ -30,7 +33,7 @@ pub(crate) fn assemble(
     }
     // index pages first, so each section knows its index
     for (i, p) in pages.iter_mut().enumerate() {
-        let s = dir_index[dir_of(&p.rel)];
+        let s = dir_index[p.index_of.as_deref().unwrap_or(dir_of(&p.rel))];
         p.section = s;
         if p.is_index {
             if sections[s].index == usize::MAX {
@@ -56,6 +59,9 @@ pub(crate) fn assemble(
             sections[parent].subsections.push(s);
         }
     }
+    if config.is_lenient() {
+        super::bare::aliases(config, &mut pages, diags);
+    }
     inherit_visibility(config, &mut pages, &sections);
     for s in &mut sections {
         s.pages
@@ -67,11 +73,34 @@ pub(crate) fn assemble(
             .sort_by(|&a, &b| order_key(&pages[index_of[a]]).cmp(&order_key(&pages[index_of[b]])));
     }
     check_duplicate_urls(config, &pages, diags);
-    let by_rel = pages
+    if config.is_lenient() {
+        diags.soften();
+    }
+    let mut by_rel: HashMap<String, usize> = pages
         .iter()
         .enumerate()
         .map(|(i, p)| (p.rel.clone(), i))
         .collect();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(dir) = &p.index_of {
+            let index = match dir.as_str() {
+                "" => "_index.md".to_string(),
+                d => format!("{d}/_index.md"),
+            };
+            by_rel.entry(index).or_insert(i);
+        }
+    }
+    let by_path = pages
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, p)| (p.path.clone(), i))
+        .collect();
+    let assets = if config.is_lenient() {
+        super::bare::assets(assets, &pages, diags)
+    } else {
+        assets
+    };
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
     Site {
@@ -79,6 +108,8 @@ pub(crate) fn assemble(
         sections,
         assets,
         by_rel,
+        by_path,
+        vars: super::bare::site_vars(config),
         contacts,
         asset_rels,
         dropped: Default::default(),
@@ -119,6 +150,8 @@ fn parent_dir(dir: &str) -> Option<&str> {
 }
 
 fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
+    let shown = config.display_path(&config.content_dir.join(dir));
+    let shown = if shown.is_empty() { "./".into() } else { shown };
     let (rel, title, kind) = if dir.is_empty() {
         ("_index.md".to_string(), config.title(), Kind::Home)
     } else {
@@ -127,7 +160,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
     };
     Page {
         path: super::urls::page_path(&rel, None),
-        display_path: config.display_path(&config.content_dir.join(dir)),
+        display_path: shown,
         rel,
         file: None,
         text: String::new(),
@@ -139,6 +172,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
         fm: FrontMatter::default(),
         section,
         is_index: true,
+        index_of: None,
         visibility: config.settings.default_visibility,
         has_errors: false,
     }

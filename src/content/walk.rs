@@ -35,6 +35,25 @@ pub struct Refused {
 const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
 /// Folders of a site's own layout, skipped when the site folder is its content folder.
 const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
+/// Of those, the ones that other generators' sites use for pages: in a bare folder
+/// without guidebook.toml they are content when they hold Markdown (see
+/// [`holds_markdown`]).
+pub const SHARED_FOLDERS: &[&str] = &["templates", "static", "themes"];
+
+/// Whether a folder holds a Markdown file at any depth: in a bare folder such a
+/// `templates/`, `static/` or `themes/` is pages, not guidebook's site layout.
+pub fn holds_markdown(dir: &Path) -> bool {
+    dir.is_dir()
+        && WalkDir::new(dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_type().is_file() && is_markdown(&e.file_name().to_string_lossy()))
+}
+
+fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
+}
 
 pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
@@ -80,7 +99,7 @@ pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
             continue;
         }
         let rel = rel_of(entry.path());
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+        if is_markdown(&rel) {
             found.pages.push(rel);
         } else if !(bare && entry.depth() == 1 && rel == crate::config::CONFIG_FILE) {
             found.assets.push(rel);
@@ -100,7 +119,11 @@ fn keep(e: &walkdir::DirEntry, bare: bool, skip: &[PathBuf]) -> bool {
         return false;
     }
     if e.file_type().is_dir() {
-        if bare && e.depth() == 1 && SITE_FOLDERS.contains(&name.as_ref()) {
+        if bare
+            && e.depth() == 1
+            && SITE_FOLDERS.contains(&name.as_ref())
+            && !shared_folder_of_pages(e.path(), &name)
+        {
             return false;
         }
         if skip.iter().any(|s| same_path(s, e.path())) {
@@ -111,6 +134,16 @@ fn keep(e: &walkdir::DirEntry, bare: bool, skip: &[PathBuf]) -> bool {
         }
     }
     true
+}
+
+/// A `templates/`, `static/` or `themes/` folder of a bare folder without
+/// guidebook.toml that holds Markdown: another generator's pages, not site layout.
+fn shared_folder_of_pages(dir: &Path, name: &str) -> bool {
+    SHARED_FOLDERS.contains(&name)
+        && !dir
+            .parent()
+            .is_some_and(|p| p.join(crate::config::CONFIG_FILE).is_file())
+        && holds_markdown(dir)
 }
 
 /// Where `path` (a path under `content_dir`) really is, when that is outside the

@@ -171,11 +171,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         pages: report.pages,
         sections: report.sections,
         warnings: report.diagnostics.warnings(),
-        report: report
-            .diagnostics
-            .iter()
-            .map(|d| d.render() + "\n")
-            .collect(),
+        report: crate::report::text(&report.diagnostics, crate::report::Detail::Grouped),
     })?;
     watch.lap("record");
     report.swap_warning = staging.commit()?.warning;

@@ -134,6 +134,9 @@ pub struct PageCtx<'a> {
     pub reviewed: String,
     pub reviewed_iso: String,
     pub review_due: String,
+    /// When the page was last updated (`updated`), as readers see it; empty if unknown.
+    pub updated: String,
+    pub updated_iso: String,
     pub tags: &'a [String],
     pub topics: &'a [String],
     pub audience: &'a [String],

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use super::callouts::{self, read_marker};
 use super::kinds::checklist::TaskLists;
 use crate::content::urls::{Target, heading_id, resolve};
 
@@ -22,6 +23,16 @@ pub trait Resolver {
     fn asset_url(&self, rel: &str) -> Option<String>;
     /// The HTML of the contact card for `id`, if that contact exists.
     fn contact_card(&self, id: &str) -> Option<String>;
+    /// What a link written as a URL rather than a file path (`../other-page/`,
+    /// `/docs/page/`) points at, when a page or file of the site has that URL.
+    fn url_target(&self, _dest: &str) -> Option<Target> {
+        None
+    }
+    /// Whether a link that names no Markdown file is read as a URL before it is read
+    /// as a file path (in a bare folder of another generator's pages).
+    fn urls_first(&self) -> bool {
+        false
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -76,6 +87,9 @@ pub struct Rendered {
     pub raw_html: Vec<(usize, String)>,
     /// Heading levels in order, for the heading-structure check.
     pub heading_levels: Vec<(u8, usize)>,
+    /// Problems found while rendering (an unknown template or shortcode), reported
+    /// with the checks.
+    pub diagnostics: Vec<crate::error::Diagnostic>,
 }
 
 /// Ids the theme uses; headings never take them.
@@ -107,6 +121,7 @@ pub fn render(
         skip_h1: opts.skip_first_h1,
         tasks: TaskLists::default(),
         hidden: 0,
+        callouts: callouts::Open::default(),
     };
     let events = r.transform(Parser::new_ext(body, parser_options(opts)).into_offset_iter());
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
@@ -144,6 +159,7 @@ struct Renderer<'a> {
     tasks: TaskLists,
     /// Depth inside raw `<script>`/`<style>`, whose text is never shown.
     hidden: usize,
+    callouts: callouts::Open,
 }
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
@@ -202,6 +218,20 @@ impl<'a> Renderer<'a> {
                         id,
                     }));
                 }
+                Event::Html(h) if read_marker(&h).is_some() => {
+                    let marker = read_marker(&h).expect("checked");
+                    if let callouts::Marker::Open(_, _, title) = &marker {
+                        push_text(&mut self.out.text, title);
+                        self.out.text.push('\n');
+                    }
+                    out.push(Event::Html(self.callouts.marker(marker).into()));
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    out.push(Event::Html(self.callouts.alert(kind).into()));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    out.push(Event::Html(self.callouts.alert_end().into()));
+                }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.out.has_raw_html = true;
                     let line = self.lines.line(range.start);
@@ -240,6 +270,7 @@ impl<'a> Renderer<'a> {
         }
         let tasks = std::mem::take(&mut self.tasks);
         tasks.finish(&mut out, |id| self.unique_id(id));
+        out.push(Event::Html(self.callouts.finish().into()));
         out
     }
 
@@ -345,18 +376,27 @@ impl<'a> Renderer<'a> {
 
     /// Rewrite a link destination and record it.
     fn link(&mut self, dest: &str, offset: usize, is_image: bool, empty_alt: bool) -> CowStr<'a> {
-        let target = resolve(dest, self.rel);
+        let mut target = resolve(dest, self.rel);
         let (line, column) = self.lines.line_col(self.body, offset);
-        let new = match &target {
-            Target::Page { rel, anchor } => self.resolver.page_url(rel).map(|u| match anchor {
-                Some(a) if !a.is_empty() => format!("{u}#{a}"),
-                _ => u,
-            }),
-            Target::File(rel) => self.resolver.asset_url(rel),
-            // never publish a path of the author's machine: the check reports it
-            Target::Outside => Some("#".to_string()),
-            Target::Anchor(_) | Target::SiteAbsolute | Target::External => None,
+        // a link that names no Markdown file may be a URL (other generators' links)
+        let url_like = matches!(target, Target::Page { .. } | Target::File(_))
+            && !dest.split(['#', '?']).next().unwrap_or("").ends_with(".md");
+        let urls_first = url_like && self.resolver.urls_first();
+        let mut new = if urls_first {
+            None
+        } else {
+            self.url_of(&target)
         };
+        if new.is_none()
+            && (url_like || matches!(target, Target::External | Target::SiteAbsolute))
+            && let Some(t) = self.resolver.url_target(dest)
+        {
+            new = self.url_of(&t);
+            target = t;
+        }
+        if new.is_none() && urls_first {
+            new = self.url_of(&target);
+        }
         self.out.links.push(LinkRef {
             line,
             column,
@@ -368,6 +408,20 @@ impl<'a> Renderer<'a> {
         match new {
             Some(u) => CowStr::from(u),
             None => CowStr::from(dest.to_string()),
+        }
+    }
+
+    /// The URL a link target has on this site, if it is a page or file that exists.
+    fn url_of(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::Page { rel, anchor } => self.resolver.page_url(rel).map(|u| match anchor {
+                Some(a) if !a.is_empty() => format!("{u}#{a}"),
+                _ => u,
+            }),
+            Target::File(rel) => self.resolver.asset_url(rel),
+            // never publish a path of the author's machine: the check reports it
+            Target::Outside => Some("#".to_string()),
+            Target::Anchor(_) | Target::SiteAbsolute | Target::External => None,
         }
     }
 

@@ -5,13 +5,18 @@
 //! checks and the search index need ([`markdown::Rendered`]). Does no IO except
 //! reading templates (in `templates.rs`).
 
+pub mod blocks;
+pub mod callouts;
 pub mod context;
 pub mod editions;
 pub mod kinds;
+pub mod layout;
 pub mod markdown;
 mod page_context;
 pub mod sanitize;
+pub mod shortcodes;
 pub mod templates;
+pub mod url_links;
 
 use std::collections::HashMap;
 
@@ -19,8 +24,9 @@ pub use page_context::SiteView;
 pub use templates::Templates;
 
 use crate::config::Config;
+use crate::content::urls::Target;
 use crate::content::{Kind, Page, Site};
-use crate::error::Result;
+use crate::error::{Diagnostic, Result};
 use context::{AssetUrls, SiteCtx};
 use markdown::{MarkdownOptions, Rendered, Resolver};
 
@@ -29,6 +35,10 @@ pub struct SiteResolver<'a> {
     pub site: &'a Site,
     pub prefix: &'a str,
     pub cards: &'a HashMap<String, String>,
+    /// The URL path of the page whose links are resolved.
+    pub from_path: &'a str,
+    /// Read links that name no Markdown file as URLs first (a bare folder).
+    pub urls_first: bool,
 }
 
 impl Resolver for SiteResolver<'_> {
@@ -51,6 +61,14 @@ impl Resolver for SiteResolver<'_> {
 
     fn contact_card(&self, id: &str) -> Option<String> {
         self.cards.get(id).cloned()
+    }
+
+    fn url_target(&self, dest: &str) -> Option<Target> {
+        url_links::target(self.site, self.prefix, self.from_path, dest)
+    }
+
+    fn urls_first(&self) -> bool {
+        self.urls_first
     }
 }
 
@@ -93,6 +111,8 @@ impl<'a> Renderer<'a> {
         if page.kind == Kind::Decision {
             kinds::triage::add_tree_refs(self, page, &mut md);
         }
+        let (_, problem) = layout::page_template(self.templates, page, self.config.is_lenient());
+        md.diagnostics.extend(problem);
         md
     }
 
@@ -108,38 +128,58 @@ impl<'a> Renderer<'a> {
             site: self.site,
             prefix: &self.config.url_prefix,
             cards: &self.view.cards,
+            from_path: &page.path,
+            urls_first: self.config.is_lenient(),
         };
         let opts = MarkdownOptions {
             sanitize: self.config.settings.markdown.sanitize_html,
             smart_punctuation: self.config.settings.markdown.smart_punctuation,
             skip_first_h1: skip_h1,
         };
-        markdown::render(text, &page.rel, first_line, opts, &resolver)
+        if !has_markup_of_other_dialects(text) {
+            return markdown::render(text, &page.rel, first_line, opts, &resolver);
+        }
+        let blocks = blocks::rewrite(text);
+        let text = callouts::admonitions(&blocks);
+        let ctx = shortcodes::Context {
+            site: self.site,
+            from_rel: &page.rel,
+            keep_raw: false,
+        };
+        let expanded = shortcodes::expand(&text, &ctx);
+        let mut md = markdown::render(&expanded.text, &page.rel, first_line, opts, &resolver);
+        md.diagnostics.extend(
+            expanded
+                .dropped
+                .iter()
+                .map(|d| dropped_tag(page, &text, first_line, d)),
+        );
+        md
     }
 
-    /// The full HTML document of page `i`, given its rendered Markdown.
+    /// The full HTML document of page `i`, given its rendered Markdown: a redirect
+    /// page when it has `redirect_to`.
     pub fn page_html(&self, i: usize, md: &Rendered) -> Result<String> {
         let page = &self.site.pages[i];
+        if let Some(to) = &page.fm.redirect_to {
+            return self.redirect_to_html(&page.title, &self.site_url(to));
+        }
         let ctx = self.view.context(i, md);
         let name = kinds::section_template(self.site, i)
             .filter(|t| page.fm.template.is_none() && self.templates.has(t))
             .map(String::from)
-            .unwrap_or_else(|| self.template_for(page.kind, page.fm.template.as_deref()));
+            .unwrap_or_else(|| {
+                layout::page_template(self.templates, page, self.config.is_lenient()).0
+            });
         self.templates.render(&name, &ctx)
     }
 
-    fn template_for(&self, kind: Kind, explicit: Option<&str>) -> String {
-        if let Some(t) = explicit.filter(|t| self.templates.has(t)) {
-            return t.to_string();
-        }
-        let by_kind = format!("{}.html", kind.name());
-        if self.templates.has(&by_kind) {
-            return by_kind;
-        }
-        match kind {
-            Kind::Home => "index.html".into(),
-            Kind::Section => "section.html".into(),
-            _ => "page.html".into(),
+    /// An address as a link on this site: a path from the site's root gets the
+    /// site's URL prefix; anything else is left as written.
+    fn site_url(&self, to: &str) -> String {
+        match to.strip_prefix('/') {
+            Some(rest) if !rest.starts_with('/') => format!("{}{rest}", self.config.url_prefix),
+            _ => to.to_string(),
         }
     }
 
@@ -179,14 +219,46 @@ impl<'a> Renderer<'a> {
     /// A page that sends readers from an old URL to page `i`.
     pub fn redirect_html(&self, i: usize) -> Result<String> {
         let page = &self.site.pages[i];
+        let url = format!("{}{}", self.config.url_prefix, page.path);
+        self.redirect_to_html(&page.title, &url)
+    }
+
+    /// A page that sends readers on to `url`.
+    fn redirect_to_html(&self, title: &str, url: &str) -> Result<String> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.view.site_ctx(None));
-        ctx.insert(
-            "target",
-            &serde_json::json!({"title": page.title, "url": format!("{}{}", self.config.url_prefix, page.path)}),
-        );
+        ctx.insert("target", &serde_json::json!({"title": title, "url": url}));
         self.templates.render("redirect.html", &ctx)
     }
+}
+
+/// Whether `text` may hold fenced blocks, admonitions or template tags (one pass over
+/// its bytes; most pages have none, and skip those stages).
+fn has_markup_of_other_dialects(text: &str) -> bool {
+    const NEEDLES: &[&[u8]] = &[b"{", b"!!!", b"???", b":::", b"///", b"--8<--", b"-8<-"];
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        matches!(b, b'{' | b'!' | b'?' | b':' | b'/' | b'-')
+            && NEEDLES.iter().any(|n| bytes[i..].starts_with(n))
+    })
+}
+
+/// A template tag left out of `page` (written in `text`, which starts at `first_line`).
+fn dropped_tag(page: &Page, text: &str, first_line: usize, d: &shortcodes::Dropped) -> Diagnostic {
+    let before = &text[..d.offset.min(text.len())];
+    let line = first_line + before.matches('\n').count();
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Diagnostic::warning(
+        "shortcode",
+        &page.display_path,
+        format!(
+            "`{}` is another generator's template tag; it is left out of the page",
+            d.shown
+        ),
+    )
+    .hint("write what it showed as Markdown, or leave it out")
+    .key(d.shown.clone())
+    .at(&page.text, line, column, d.len.min(80))
 }
 
 /// The site-wide part of every template context.

@@ -82,7 +82,7 @@ impl<'a> SiteView<'a> {
             .map(|&s| {
                 let p = &self.site.pages[self.site.sections[s].index];
                 NavItem {
-                    title: p.title.clone(),
+                    title: p.nav_title().to_string(),
                     url: self.url(p),
                     current: current_top == Some(s),
                 }
@@ -144,7 +144,7 @@ impl<'a> SiteView<'a> {
             kind: page.kind.name(),
             kind_label: page.kind.label(),
             content: &md.html,
-            toc: &md.toc,
+            toc: if fm.toc == Some(false) { &[] } else { &md.toc },
             breadcrumbs: self.breadcrumbs(i),
             owner: fm
                 .owner
@@ -153,6 +153,8 @@ impl<'a> SiteView<'a> {
             reviewed: fm.reviewed.map(|d| d.human()).unwrap_or_default(),
             reviewed_iso: fm.reviewed.map(|d| d.to_string()).unwrap_or_default(),
             review_due: due.map(|d| d.human()).unwrap_or_default(),
+            updated: fm.updated.map(|d| d.human()).unwrap_or_default(),
+            updated_iso: fm.updated.map(|d| d.to_string()).unwrap_or_default(),
             tags: &fm.tags,
             topics: &fm.topics,
             audience: &fm.audience,
@@ -198,7 +200,7 @@ impl<'a> SiteView<'a> {
                     title: if p.kind == Kind::Home {
                         "Home".into()
                     } else {
-                        p.title.clone()
+                        p.nav_title().to_string()
                     },
                     url: self.url(p),
                 }
@@ -209,7 +211,7 @@ impl<'a> SiteView<'a> {
     fn section_ctx(&self, s: usize) -> SectionCtx {
         let sec = &self.site.sections[s];
         let item = |p: &Page| ListItem {
-            title: p.title.clone(),
+            title: p.nav_title().to_string(),
             url: self.url(p),
             summary: p.summary().to_string(),
             kind: p.kind.name(),

@@ -38,6 +38,7 @@ fn cleaner() -> ammonia::Builder<'static> {
         ])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("label", ["for"])
+        .add_tag_attributes("details", ["open"])
         .clean_content_tags(DROPPED_WITH_CONTENT.iter().copied().collect())
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough);

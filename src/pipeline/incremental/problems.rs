@@ -30,9 +30,15 @@ impl Problems {
         self.errors() > 0
     }
 
-    /// Every problem, as the terminal shows it.
+    /// Every problem, as the terminal shows it (repeated warnings grouped, as
+    /// `guidebook build` prints them).
     pub fn text(&self) -> String {
-        self.render(|_| true)
+        let mut out = self.render(|_| false);
+        out.push_str(&crate::report::text(
+            &self.diagnostics,
+            crate::report::Detail::Grouped,
+        ));
+        out
     }
 
     /// The errors only (what the browser overlay shows).

@@ -64,7 +64,7 @@ pub fn read_all(
         if !d.is_empty() {
             diags.insert(rel, d);
         }
-        pages.extend(page.filter(|p| drafts || !p.fm.draft));
+        pages.extend(page.filter(|p| p.is_built(drafts)));
     }
     let assets = found
         .assets
@@ -146,7 +146,7 @@ pub fn read_pages(
             } else {
                 (None, Vec::new())
             };
-            let page = page.filter(|p| drafts || !p.fm.draft);
+            let page = page.filter(|p| p.is_built(drafts));
             (
                 Reread {
                     rel: rel.clone(),

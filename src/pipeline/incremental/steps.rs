@@ -164,7 +164,13 @@ impl Preview {
         self.assemble(pages, assets);
         self.laps.lap("assemble");
         self.realign(&before.rels);
-        let p = plan::plan(&before, &self.site, &self.rendered, edits);
+        let mut p = plan::plan(&before, &self.site, &self.rendered, edits);
+        if self.config.is_lenient() {
+            // a bare folder's pages take URLs and section roles from each other
+            // (content/bare.rs): a page that was not edited may have moved
+            p.dirty = (0..self.site.pages.len()).collect();
+            p.structural = true;
+        }
         self.laps.lap("plan");
         p
     }

@@ -296,3 +296,31 @@ fn a_folder_with_guidebook_toml_is_not_lenient() {
         "{err}"
     );
 }
+
+#[test]
+fn a_relative_alias_is_checked_where_it_leads() {
+    let t = tempfile::tempdir().unwrap();
+    let site = t.path().join("site");
+    std::fs::create_dir_all(site.join("docs")).unwrap();
+    std::fs::write(
+        site.join("docs/new.md"),
+        "---\ntitle: New\naliases: [../assets/x/, ../old/]\n---\nText.\n",
+    )
+    .unwrap();
+    let o = run_in(&site, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(
+        without_summary(&err),
+        "warning[front-matter]: alias `../assets/x/` cannot be an address on this site: it is inside /assets/, which guidebook writes itself
+ --> docs/new.md:3:11
+  |
+3 | aliases: [../assets/x/, ../old/]
+  |           ^^^^^^^^^^^^
+  = help: write a path such as `/old/page/`: letters, digits, `-`, `_`, `.` and `/`
+"
+    );
+    let public = site.join("public");
+    assert!(read(public.join("old/index.html")).contains("/docs/new/"));
+    assert!(!public.join("assets/x").exists());
+}

@@ -324,3 +324,36 @@ fn a_relative_alias_is_checked_where_it_leads() {
     assert!(read(public.join("old/index.html")).contains("/docs/new/"));
     assert!(!public.join("assets/x").exists());
 }
+
+#[test]
+fn a_link_that_climbs_out_as_a_file_path_is_read_as_the_url_it_is() {
+    let t = tempfile::tempdir().unwrap();
+    let site = t.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(
+        site.join("notices.md"),
+        "# Notices\n\nSee [the legal page](../legal/#licences) and [this](../../secret/).\n",
+    )
+    .unwrap();
+    std::fs::write(site.join("legal.md"), "# Legal\n\n## Licences\n\nText.\n").unwrap();
+    let o = run_in(&site, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(
+        without_summary(&err),
+        "warning[outside-link]: link to `../../secret/`, a file outside the content folder: guidebook never publishes it
+ --> notices.md:3:53
+  |
+3 | See [the legal page](../legal/#licences) and [this](../../secret/).
+  |                                                     ^^^^^^^^^^^^^
+  = help: link to a page or file inside the content folder (`@/` starts from it), or to a web address
+"
+    );
+    let html = read(site.join("public/notices/index.html"));
+    assert!(
+        html.contains(
+            r##"<a href="/legal/#licences">the legal page</a> and <a href="#">this</a>"##
+        ),
+        "{html}"
+    );
+}

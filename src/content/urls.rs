@@ -26,11 +26,17 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// A heading id the way GitHub and kramdown make them, so links written for those
-/// sites keep working: lowercase, punctuation dropped, spaces to hyphens.
+/// sites keep working: lowercase, punctuation dropped, spaces to hyphens. Letters,
+/// digits and combining marks of every script are kept (the vowel signs of Hindi or
+/// Tamil are marks: dropping them would change the word).
 pub fn heading_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '-' || c == '_' {
+        if c.is_alphanumeric()
+            || unicode_normalization::char::is_combining_mark(c)
+            || c == '-'
+            || c == '_'
+        {
             out.extend(c.to_lowercase());
         } else if c == ' ' {
             out.push('-');
@@ -202,7 +208,7 @@ fn normalise(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -234,6 +240,12 @@ mod tests {
         assert_eq!(slugify("SOURCE"), "source");
         assert_eq!(heading_id("Part two: the rules!"), "part-two-the-rules");
         assert_eq!(heading_id("What's new?"), "whats-new");
+        // vowel signs are combining marks: GitHub and kramdown keep them
+        assert_eq!(
+            heading_id("योगदान देने का क्या मतलब है?"),
+            "योगदान-देने-का-क्या-मतलब-है"
+        );
+        assert_eq!(heading_id("பங்களிப்பதின் அர்த்தம்"), "பங்களிப்பதின்-அர்த்தம்");
     }
 
     #[test]

@@ -377,6 +377,13 @@ impl<'a> Renderer<'a> {
     /// Rewrite a link destination and record it.
     fn link(&mut self, dest: &str, offset: usize, is_image: bool, empty_alt: bool) -> CowStr<'a> {
         let mut target = resolve(dest, self.rel);
+        // `../legal/` in a page at /notices/ climbs out of the content folder as a
+        // file path, but as a URL (how other generators mean it) it is /legal/
+        if target == Target::Outside
+            && let Some(t) = self.resolver.url_target(dest)
+        {
+            target = t;
+        }
         let (line, column) = self.lines.line_col(self.body, offset);
         // a link that names no Markdown file may be a URL (other generators' links)
         let url_like = matches!(target, Target::Page { .. } | Target::File(_))

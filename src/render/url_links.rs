@@ -8,7 +8,7 @@
 //! [`Target`]. Pure.
 
 use crate::content::Site;
-use crate::content::urls::{Target, slugify};
+use crate::content::urls::{Target, percent_decode, slugify};
 
 /// What `dest`, written in the page at URL path `from_path`, points at.
 pub fn target(site: &Site, prefix: &str, from_path: &str, dest: &str) -> Option<Target> {
@@ -17,10 +17,10 @@ pub fn target(site: &Site, prefix: &str, from_path: &str, dest: &str) -> Option<
         return None;
     }
     let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a.to_string())),
+        Some((p, a)) => (p, Some(percent_decode(a))),
         None => (dest, None),
     };
-    let path = path.split('?').next().unwrap_or(path);
+    let path = percent_decode(path.split('?').next().unwrap_or(path));
     let joined = match path.strip_prefix('/') {
         Some(abs) => {
             let site_prefix = prefix.trim_start_matches('/');
@@ -145,6 +145,15 @@ mod tests {
         assert_eq!(
             target(&s, "/", "docs/install/", "../guide/#part"),
             page_target("docs/guide/_index.md", Some("part"))
+        );
+        // written percent-encoded, as browsers copy them
+        assert_eq!(
+            target(&s, "/", "docs/install/", "../guide/#katk%C4%B1da"),
+            page_target("docs/guide/_index.md", Some("katkıda"))
+        );
+        assert_eq!(
+            target(&s, "/", "docs/install/", "../gu%69de/"),
+            page_target("docs/guide/_index.md", None)
         );
         assert_eq!(
             target(&s, "/", "docs/install/", "figure.png"),

@@ -225,10 +225,11 @@ impl<'a> Scanner<'a> {
             }
             (Style::Liquid, "raw") => self.block_body(&t, "raw", Body::Keep),
             (Style::Liquid, "comment" | "capture") => self.block_body(&t, name, Body::Skip),
-            _ if !closing && CODE.contains(&base.as_str()) && self.alone(start) => {
-                let lang =
-                    t.arg("lang", 0)
-                        .unwrap_or(if base == "code-toggle" { "toml" } else { "" });
+            _ if !closing && self.is_code(&t, &base) && self.alone(start) => {
+                let lang = t
+                    .arg("language", usize::MAX)
+                    .or_else(|| t.arg("lang", 0))
+                    .unwrap_or(if base == "code-toggle" { "toml" } else { "" });
                 let lang = lang.split(['=', ' ']).next().unwrap_or("").to_string();
                 self.out.push_str(&format!("```{lang}"));
                 self.block_body(&t, &base, Body::Fenced);
@@ -341,6 +342,23 @@ impl<'a> Scanner<'a> {
             }
         }
         self.pos = end_end;
+    }
+
+    /// Whether the tag opens a block of code: one of the known code shortcodes, or any
+    /// other paired one whose name says code or that names a language
+    /// (`{{< codeFromInline lang="bash" >}}` … `{{< /codeFromInline >}}`), whose body
+    /// would otherwise be read as Markdown (a shell comment becoming a heading).
+    fn is_code(&self, t: &Tag, base: &str) -> bool {
+        if CODE.contains(&base) {
+            return true;
+        }
+        let named_language = t
+            .named
+            .iter()
+            .any(|(k, _)| matches!(k.as_str(), "lang" | "language"));
+        !t.self_closing
+            && (base.contains("code") || named_language)
+            && find_end(self.src, self.pos, t.style, base).is_some()
     }
 
     /// Whether the tag that started at `start` and ends at `self.pos` is alone on its line.

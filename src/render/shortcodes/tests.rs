@@ -95,6 +95,19 @@ fn code_and_raw_blocks_keep_their_lines() {
 }
 
 #[test]
+fn a_site_s_own_paired_code_shortcode_is_a_code_block() {
+    let e = run(
+        "{{< codeFromInline lang=\"bash\" >}}\n# a shell comment, not a heading\nkind create cluster\n{{< /codeFromInline >}}\n{{< snippet language=\"yaml\" >}}\na: 1\n{{< /snippet >}}\n{{< codeFromFile file=\"x.yaml\" >}}\n",
+    );
+    assert_eq!(
+        e.text,
+        "```bash\n# a shell comment, not a heading\nkind create cluster\n```\n```yaml\na: 1\n```\n\n"
+    );
+    // with no closing tag there is no body: the tag is left out and reported
+    assert_eq!(shown(&e), ["{{< codeFromFile >}}"]);
+}
+
+#[test]
 fn callout_shortcodes_become_callout_markers() {
     let e = run(
         "{{% alert title=\"Heads up\" color=\"warning\" %}}\nBe careful.\n{{% /alert %}}\n{% note %}\nN\n{% endnote %}\n",

@@ -5,6 +5,7 @@
 //! - A page whose URL is a folder's URL, where that folder has no index of its own
 //!   (`foo.md` beside `foo/`, or `permalink: /docs/` over `_docs/`), is that folder's
 //!   section page.
+//! - Else a folder's `README.md` is its section page, as GitHub and MkDocs show it.
 //! - Two pages claiming one URL: the index (or the page whose URL comes from its file
 //!   name) keeps it; the other gets a URL of its own, with a warning naming both.
 //! - Aliases: one equal to the page's own URL (in any case) is dropped silently; a
@@ -61,15 +62,36 @@ fn section_pages(pages: &mut [Page], dirs: &[String]) {
         .collect();
     for p in pages.iter_mut().filter(|p| !p.is_index) {
         if let Some(dir) = free.remove(&p.path) {
-            p.kind = if dir.is_empty() {
-                Kind::Home
-            } else {
-                Kind::Section
-            };
-            p.is_index = true;
-            p.index_of = Some(dir);
+            make_section_page(p, dir);
         }
     }
+    // as GitHub, MkDocs and GitHub Pages show them: a folder's README is its page
+    let mut free: HashMap<String, String> = free.into_values().map(|d| (d.clone(), d)).collect();
+    for p in pages
+        .iter_mut()
+        .filter(|p| !p.is_index && is_readme(&p.rel))
+    {
+        if let Some(dir) = free.remove(dir_of(&p.rel)) {
+            p.path = folder_url(&dir);
+            make_section_page(p, dir);
+        }
+    }
+}
+
+fn make_section_page(p: &mut Page, dir: String) {
+    p.kind = if dir.is_empty() {
+        Kind::Home
+    } else {
+        Kind::Section
+    };
+    p.is_index = true;
+    p.index_of = Some(dir);
+}
+
+/// `README.md` in any case (`readme.md`, `Readme.markdown`).
+fn is_readme(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase();
+    matches!(name.as_str(), "readme.md" | "readme.markdown")
 }
 
 /// The URL of the section page of `dir`.

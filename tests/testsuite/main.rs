@@ -13,6 +13,7 @@ mod content_originality;
 mod content_safety;
 mod editions_acceptance;
 mod editions_integrity;
+mod help;
 mod host_http;
 mod host_limits;
 mod host_search;

@@ -5,6 +5,7 @@
 pub mod kinds;
 pub mod search;
 pub mod server;
+pub mod snap;
 
 use std::fs;
 use std::path::{Path, PathBuf};

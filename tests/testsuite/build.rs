@@ -1,5 +1,6 @@
 //! `guidebook build` on fixture sites: output files, HTML content, stderr and exit code.
 
+use crate::support::snap::cli_output;
 use crate::support::*;
 
 #[test]
@@ -7,11 +8,7 @@ fn basic_site_builds_with_pretty_urls_and_site_files() {
     let (_t, site) = fixture("basic");
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let err = stderr(&o);
-    assert!(
-        err.starts_with("Built 7 pages in 4 sections (0 errors, 0 warnings) in "),
-        "{err}"
-    );
+    insta::assert_snapshot!("basic_build", cli_output(&o, &[(&site, "[SITE]")]));
     let public = site.join("public");
     for f in [
         "index.html",
@@ -144,14 +141,7 @@ fn failed_build_leaves_previous_output_byte_for_byte() {
     .unwrap();
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("error[unknown-contact]: owner `nobody-here` is not a known contact")
-    );
-    assert!(
-        stderr(&o).ends_with("was left as it was\n"),
-        "{}",
-        stderr(&o)
-    );
+    insta::assert_snapshot!("failed_build", cli_output(&o, &[(&site, "[SITE]")]));
     assert_eq!(tree(&site.join("public")), before);
     let leftovers: Vec<_> = std::fs::read_dir(&site)
         .unwrap()
@@ -230,9 +220,7 @@ fn with_a_config_broken_links_are_errors_and_anchors_warnings() {
     let (_t, site) = fixture("broken-link");
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(1));
-    let err = without_summary(&stderr(&o));
-    assert!(err.contains("error[broken-link]: link to `guidance/nowhere.md`, but there is no page content/guidance/nowhere.md\n --> content/_index.md:5:17"), "{err}");
-    assert!(err.contains("warning[missing-anchor]: link to `#nope`, but content/_index.md has no heading with id `nope`"), "{err}");
+    insta::assert_snapshot!("broken_links", cli_output(&o, &[(&site, "[SITE]")]));
 }
 
 #[test]
@@ -240,11 +228,7 @@ fn template_error_names_the_template_file_and_line() {
     let (_t, site) = fixture("template-error");
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(2));
-    let err = stderr(&o);
-    assert!(
-        err.starts_with("error: template error in templates/index.html:3:"),
-        "{err}"
-    );
+    insta::assert_snapshot!("template_error", cli_output(&o, &[(&site, "[SITE]")]));
 }
 
 #[test]
@@ -252,13 +236,7 @@ fn unknown_config_key_is_a_usage_error_with_a_hint() {
     let (_t, site) = fixture("bad-config");
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(2));
-    let err = stderr(&o);
-    assert!(
-        err.starts_with("error[config]: unknown field `them`"),
-        "{err}"
-    );
-    assert!(err.contains(" --> guidebook.toml:2:1\n"), "{err}");
-    assert!(err.contains("= help: did you mean `theme`?"), "{err}");
+    insta::assert_snapshot!("unknown_config_key", cli_output(&o, &[(&site, "[SITE]")]));
 }
 
 #[test]
@@ -268,14 +246,10 @@ fn init_makes_a_site_that_builds_cleanly() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run_in(&tmp.path().join("newsite"), &["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("(0 errors, 0 warnings)"),
-        "{}",
-        stderr(&o)
-    );
+    insta::assert_snapshot!("init_then_build", cli_output(&o, &[(tmp.path(), "[TMP]")]));
     let o = run_in(tmp.path(), &["init", "newsite"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("already exists and is not empty"));
+    insta::assert_snapshot!("init_over_a_site", cli_output(&o, &[(tmp.path(), "[TMP]")]));
 }
 
 #[test]
@@ -296,17 +270,9 @@ fn a_rebuild_with_no_change_rewrites_nothing_and_repeats_the_warnings() {
     let before = std::fs::metadata(&page).unwrap().modified().unwrap();
     let second = run_in(&site, &["build"]);
     assert_eq!(second.status.code(), Some(0));
-    let err = stderr(&second);
-    assert!(
-        err.starts_with("warning[broken-link]: link to `missing-policy.md`"),
-        "{err}"
-    );
-    assert!(
-        err.lines()
-            .last()
-            .unwrap()
-            .starts_with("Nothing changed since the last build (4 pages, 1 warning) in "),
-        "{err}"
+    insta::assert_snapshot!(
+        "rebuild_unchanged",
+        cli_output(&second, &[(&site, "[SITE]")])
     );
     assert_eq!(
         std::fs::metadata(&page).unwrap().modified().unwrap(),

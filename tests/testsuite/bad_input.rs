@@ -1,6 +1,7 @@
 //! No input makes guidebook panic or write a partial site: every bad file gives a page
 //! or a diagnostic.
 
+use crate::support::snap::cli_output;
 use crate::support::*;
 use guidebook::config::Config;
 use guidebook::content::page_from_bytes;
@@ -36,9 +37,10 @@ fn unterminated_front_matter_is_a_diagnostic() {
     let (_t, site) = site_with("open.md", b"---\ntitle: A\n\nBody text\n");
     let o = run_in(&site, &["build"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with(
-        "error[front-matter]: YAML front matter opened with `---` on line 1 is never closed\n --> content/open.md:1:1\n"
-    ), "{}", stderr(&o));
+    insta::assert_snapshot!(
+        "unterminated_front_matter",
+        cli_output(&o, &[(&site, "[SITE]")])
+    );
 }
 
 #[test]

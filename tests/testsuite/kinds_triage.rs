@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::path::Path;
 
 use crate::support::kinds::*;
+use crate::support::snap::cli_output;
 use crate::support::*;
 
 /// The page a site-absolute URL path is written to (`/a/b/` → `OUT/a/b/index.html`).
@@ -205,20 +206,9 @@ fn an_answer_leading_nowhere_fails_with_the_question_id_and_its_line() {
     let out = tmp.path().join("public");
     let o = build(&site, &out);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
-    assert!(
-        err.contains(
-            "error[decision-tree]: question `tech`: the answer \"No\" leads to `nothign`, but there is no question or outcome with that id\n  \
-             --> content/triage/which.md:23:26\n   |\n23 |   { label = \"No\", next = \"nothign\" },\n   |                          ^\n   \
-             = help: did you mean `nothing`?\n"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "error[decision-tree]: outcome `nothing` cannot be reached from the start question `partner`\n  --> content/triage/which.md:36:1\n"
-        ),
-        "{err}"
+    insta::assert_snapshot!(
+        "answer_leading_nowhere",
+        cli_output(&o, &[(&site, "[SITE]"), (&out, "[OUT]")])
     );
     assert!(!out.exists());
 }
@@ -229,23 +219,8 @@ fn cycles_and_a_missing_start_are_errors() {
     let file = site.join("content/triage/which.md");
     edit(&file, "next = \"nothing\"", "next = \"partner\"");
     let out = tmp.path().join("public");
-    let err = stderr(&build(&site, &out));
-    assert!(
-        err.contains(
-            "error[decision-tree]: question `partner` can lead back to itself: partner → tech → partner\n  --> content/triage/which.md:23:26\n"
-        ),
-        "{err}"
-    );
+    let paths = [(site.as_path(), "[SITE]"), (out.as_path(), "[OUT]")];
+    insta::assert_snapshot!("cycle", cli_output(&build(&site, &out), &paths));
     edit(&file, "start = \"partner\"\n", "");
-    let err = stderr(&build(&site, &out));
-    assert!(
-        err.contains(
-            "error[decision-tree]: this triage page has no `start`\n --> content/triage/which.md:1:1\n"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("= help: name the first question: `start = \"partner\"`"),
-        "{err}"
-    );
+    insta::assert_snapshot!("missing_start", cli_output(&build(&site, &out), &paths));
 }

@@ -100,7 +100,7 @@ fn pages_load_the_live_reload_script_and_built_sites_do_not() {
         !p.site.join("public").exists(),
         "serve must not write SITE/public"
     );
-    assert_eq!(p.server.get("/../guidebook.toml").status, 400);
+    assert_eq!(p.server.raw("GET", "/../guidebook.toml", &[]).status, 400);
 }
 
 #[test]

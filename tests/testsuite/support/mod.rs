@@ -2,6 +2,7 @@
 //! folder and run the real `guidebook` binary on it.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod kinds;
 pub mod search;
 pub mod server;

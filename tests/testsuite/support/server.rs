@@ -1,7 +1,6 @@
 //! Helpers for the `host` and `serve` integration tests: a small site written into a
 //! temporary folder, the real binary started on an ephemeral port (its URL read from
-//! stdout), a raw HTTP/1.1 client (so hostile paths reach the server exactly as
-//! written) and a Server-Sent Events reader.
+//! stdout), requests through `support::http` and a Server-Sent Events reader.
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -9,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+pub use super::http::{self, Response};
 
 /// The test site: (path, text). Every page has an owner, a summary and a review date,
 /// so the site builds without warnings about them.
@@ -162,12 +163,20 @@ impl Server {
         ])
     }
 
+    /// `GET path` with ureq.
     pub fn get(&self, path: &str) -> Response {
-        request(&self.addr, "GET", path, &[])
+        http::request(&self.addr, "GET", path, &[])
     }
 
+    /// `METHOD path` with `headers`, with ureq.
     pub fn req(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
-        request(&self.addr, method, path, headers)
+        http::request(&self.addr, method, path, headers)
+    }
+
+    /// `METHOD path` sent byte for byte as written, for paths and request lines that
+    /// a well-behaved client would refuse or normalise (traversal, malformed requests).
+    pub fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
+        http::raw_request(&self.addr, method, path, headers)
     }
 
     pub fn stderr(&self) -> String {
@@ -235,92 +244,6 @@ fn collect(
             s.push('\n');
         }
     })
-}
-
-/// A parsed HTTP response.
-#[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// Send one request exactly as written (path not normalised) and read the response.
-pub fn request(addr: &str, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    s.write_all(req.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    parse(&raw, method == "HEAD")
-}
-
-fn parse(raw: &[u8], head: bool) -> Response {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of headers");
-    let head_text = String::from_utf8_lossy(&raw[..end]).into_owned();
-    let mut lines = head_text.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let rest = &raw[end + 4..];
-    let chunked = headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if head {
-        Vec::new()
-    } else if chunked {
-        dechunk(rest)
-    } else {
-        rest.to_vec()
-    };
-    Response {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(nl) = b.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(String::from_utf8_lossy(&b[..nl]).trim(), 16).unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[nl + 2..nl + 2 + size]);
-        b = &b[nl + 2 + size + 2..];
-    }
-    out
 }
 
 /// A Server-Sent Events connection.

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use crate::support::snap::cli_output;
 use crate::support::*;
 use guidebook::config::Config;
 
@@ -58,16 +59,7 @@ fn a_changed_edition_file_is_named_by_verify_and_fails_the_build() {
     let before = tree(&site.join("public"));
     let o = gb(&site, &["build"]);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
-    assert!(
-        err.contains(
-            "error[edition-modified]: editions/2026-03/legislation/atas.md has changed since the edition was cut\n \
-             --> editions/2026-03/legislation/atas.md\n  \
-             = help: editions are frozen: restore the file from version control \
-             (`git checkout -- editions/2026-03/legislation/atas.md`); make new changes in content/ and cut a new edition\n"
-        ),
-        "{err}"
-    );
+    insta::assert_snapshot!("build_edited_edition", cli_output(&o, &[(&site, "[SITE]")]));
     assert_eq!(
         tree(&site.join("public")),
         before,
@@ -131,15 +123,7 @@ fn cut_refuses_taken_ids_bad_ids_earlier_dates_and_broken_content() {
         &["edition", "cut", "2026-09", "--date", "2026-09-01"],
     );
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
-    assert!(
-        err.contains("error[front-matter]: unknown field `tittle`"),
-        "{err}"
-    );
-    assert!(
-        err.ends_with("Edition 2026-09 was not cut: fix the errors above first\n"),
-        "{err}"
-    );
+    insta::assert_snapshot!("cut_refused", cli_output(&o, &[(&site, "[SITE]")]));
     assert!(!site.join("editions/2026-09").exists());
     assert!(!read(site.join("editions/editions.toml")).contains("2026-09"));
 }
@@ -284,11 +268,5 @@ fn guidebook_check_fails_naming_an_edited_edition_file() {
     fs::write(&file, text.replace("post", "pigeon")).unwrap();
     let o = gb(&site, &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains(
-            "error[edition-modified]: editions/2026-03/legislation/atas.md has changed since the edition was cut\n --> editions/2026-03/legislation/atas.md\n"
-        ),
-        "{}",
-        stderr(&o)
-    );
+    insta::assert_snapshot!("check_edited_edition", cli_output(&o, &[(&site, "[SITE]")]));
 }

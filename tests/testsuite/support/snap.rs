@@ -33,6 +33,29 @@ pub fn normalise(text: &str, paths: &[(&Path, &str)]) -> String {
     elapsed(&out)
 }
 
+/// A server's access log with the time of each request replaced by `[DATE]` and how
+/// long it took by `[ELAPSED]` (`127.0.0.1 - - [DATE] "GET / HTTP/1.1" 200 1090 [ELAPSED]`).
+pub fn access_log(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        match (
+            line.find(" - - ["),
+            line.find("] \""),
+            line.rsplit_once(' '),
+        ) {
+            (Some(open), Some(close), Some((head, took))) if took.ends_with("ms") => {
+                out.push_str(&line[..open + 5]);
+                out.push_str("[DATE]");
+                out.push_str(&head[close + 1..]);
+                out.push_str(" [ELAPSED]");
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Replace each ` in <digits>.<digits>s` by ` in [ELAPSED]`.
 fn elapsed(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -58,6 +81,15 @@ fn duration_len(s: &str) -> Option<usize> {
     let tail = s[whole..].strip_prefix('.')?;
     let frac = tail.bytes().take_while(u8::is_ascii_digit).count();
     (whole > 0 && frac > 0 && tail[frac..].starts_with('s')).then_some(whole + 1 + frac + 1)
+}
+
+#[test]
+fn access_log_lines_lose_their_date_and_duration_only() {
+    let log = "Press Ctrl-C to stop.\n127.0.0.1 - - [06/Dec/2026:07:15:16 +0000] \"GET / HTTP/1.1\" 200 1090 0.83ms\n";
+    assert_eq!(
+        access_log(log),
+        "Press Ctrl-C to stop.\n127.0.0.1 - - [DATE] \"GET / HTTP/1.1\" 200 1090 [ELAPSED]\n"
+    );
 }
 
 #[test]

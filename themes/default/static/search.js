@@ -74,7 +74,7 @@
   Analyzer.prototype.stem = function (surface) {
     var s = this.cache.get(surface);
     if (s === undefined) {
-      s = stem(surface);
+      s = derive(stem(surface));
       this.cache.set(surface, s);
     }
     return s;
@@ -1012,6 +1012,27 @@
     return fromUtf8(env.b);
   }
 
+  /* Derivational endings rewritten after stemming: the same table and rule as
+   * DERIVE_RULES in src/search/analyze.rs (first match, at least 3 letters left). */
+  var DERIVE_RULES = [["uisit", "uir"], ["lic", "li"], ["ifi", "if"],
+    ["tor", "t"], ["sor", "s"], ["enc", "ens"], ["iz", "is"]];
+  var DERIVE_MIN_LEFT = 3;
+  function deriveOnce(s) {
+    for (var i = 0; i < DERIVE_RULES.length; i++) {
+      var end = DERIVE_RULES[i][0];
+      if (s.length >= end.length && s.slice(s.length - end.length) === end) {
+        var left = s.slice(0, s.length - end.length);
+        if (Array.from(left).length >= DERIVE_MIN_LEFT) return left + DERIVE_RULES[i][1];
+      }
+    }
+    return null;
+  }
+  // Again on what a rule left, until none applies (as in analyze.rs).
+  function derive(s) {
+    for (var next = deriveOnce(s); next !== null; next = deriveOnce(s)) s = next;
+    return s;
+  }
+
   /* ---------- the static export (shards.rs) ---------- */
 
   // `fetchJson(path)` resolves to parsed JSON of a file under the export folder.
@@ -1711,7 +1732,7 @@
   }
 
   return {
-    Engine: Engine, Analyzer: Analyzer, words: words, normalize: normalize, stem: stem,
+    Engine: Engine, Analyzer: Analyzer, words: words, normalize: normalize, stem: stem, derive: derive,
     editDistance: editDistance, snippet: snippet, resultsHtml: resultsHtml, escapeHtml: escapeHtml,
     start: start, FOLD_PAIRS: FOLD_PAIRS, FOLD_OTHER: FOLD_OTHER
   };

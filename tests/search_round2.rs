@@ -103,6 +103,17 @@ fn the_static_fallback_ranks_the_suite_as_tantivy_does() {
     let s = open(&out);
     let mut list = questions("staff_questions.tsv");
     list.extend(questions("heldout_questions.tsv"));
+    for q in [
+        "FIRS",
+        "firs",
+        "HEECB",
+        "heecb",
+        "expor",
+        "export",
+        "reputational",
+    ] {
+        list.push((q.into(), String::new(), false));
+    }
     let qs: Vec<(&str, Option<&str>, usize)> = list
         .iter()
         .map(|(q, _, _)| (q.as_str(), None, 20))
@@ -115,4 +126,44 @@ fn the_static_fallback_ranks_the_suite_as_tantivy_does() {
         };
         assert_eq!((r.total, urls(&r)), (j.total, urls(j)), "query {q:?}");
     }
+}
+
+#[test]
+fn an_exact_word_is_not_prefix_expanded_and_acronyms_are_not_fuzzed() {
+    let (_tmp, out) = build(&root());
+    let s = open(&out);
+    let urls = |q: &str| -> (usize, Vec<String>) {
+        let r = search(&s, q, None, 50);
+        (r.total, r.hits.iter().map(|h| h.url.clone()).collect())
+    };
+    // "FIRS" is a word of the site: it does not also match "first".
+    assert_eq!(urls("FIRS"), urls("\"FIRS\""));
+    assert!(urls("FIRS").0 < urls("first").0 + urls("\"FIRS\"").0);
+    // An acronym one letter from HEECA finds nothing; the same word in lower case
+    // is corrected.
+    assert_eq!(urls("HEECB"), (0, Vec::new()));
+    let sorted = |(n, mut u): (usize, Vec<String>)| {
+        u.sort();
+        (n, u)
+    };
+    assert_eq!(sorted(urls("heecb")), sorted(urls("HEECA")));
+}
+
+#[test]
+fn derivational_variants_meet() {
+    let (_tmp, out) = build(&root());
+    let s = open(&out);
+    let top = |q: &str| {
+        pages(&search(&s, q, None, 3))
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let nsi = "legislation/national-security-and-investment-act/".to_string();
+    assert!(
+        top("reputational").contains(&"guidance/protecting-reputation-and-values/".to_string())
+    );
+    assert!(top("investor").contains(&nsi), "{:?}", top("investor"));
+    assert!(top("notifiable acquisition").contains(&nsi));
+    assert!(top("approvals").contains(&"triage/which-processes-apply/".to_string()));
 }

@@ -1169,9 +1169,15 @@
     q.split('"').forEach(function (part, i) {
       var quoted = i % 2 === 1, toks = a.analyze(part);
       if (quoted && toks.length > 1) out.push({ phrase: relative(toks) });
-      else toks.forEach(function (t) { out.push({ token: t, quoted: quoted }); });
+      else toks.forEach(function (t) {
+        out.push({ token: t, quoted: quoted, acronym: isAcronym(Array.from(part).slice(t.start, t.end)) });
+      });
     });
     return out;
+  }
+  // Two to five capital letters (plan.rs is_acronym): never fuzzed.
+  function isAcronym(cps) {
+    return cps.length >= 2 && cps.length <= 5 && cps.every(function (c) { return /^\p{Uppercase}$/u.test(c); });
   }
   function matchUnits(us, text) {
     var u0 = us[0];
@@ -1199,7 +1205,8 @@
     });
     return [best[0], { alts: alts, word: null, intent: false }];
   }
-  function prefixTerms(entries, stem, p) {
+  function prefixTerms(entries, surface, stem, p) {
+    if (entries.some(function (e) { return e[0] === surface; })) return [];
     var list = entries.filter(function (e) { return e[1] !== stem; }).map(function (e) { return [e[2], e[1]]; });
     list.sort(function (a, b) { return b[0] - a[0] || cmp(a[1], b[1]); });
     var out = [];
@@ -1236,12 +1243,13 @@
       if (u.phrase) {
         groups.push({ alts: [{ phrase: u.phrase, weight: 1 }], word: null, intent: false });
       } else {
-        var g = { alts: [{ terms: [[u.token.stem, 1]] }], word: u.quoted ? null : u.token.surface, intent: this.intent.has(u.token.stem) };
+        var g = { alts: [{ terms: [[u.token.stem, 1]] }], word: u.quoted || u.acronym ? null : u.token.surface, intent: this.intent.has(u.token.stem) };
         groups.push(g);
         if (i + 1 === us.length && prefixLast && !u.quoted && Array.from(u.token.surface).length >= p.prefix_min) {
-          pending.push(this.startingWith(u.token.surface).then(function (entries) {
+          var surface = u.token.surface;
+          pending.push(this.startingWith(surface).then(function (entries) {
             var terms = g.alts[0].terms;
-            prefixTerms(entries, terms[0][0], p).forEach(function (t) { terms.push(t); });
+            prefixTerms(entries, surface, terms[0][0], p).forEach(function (t) { terms.push(t); });
           }));
         }
       }

@@ -167,3 +167,27 @@ fn derivational_variants_meet() {
     assert!(top("notifiable acquisition").contains(&nsi));
     assert!(top("approvals").contains(&"triage/which-processes-apply/".to_string()));
 }
+
+#[test]
+fn limit_counts_pages_and_the_contact_comes_apart() {
+    let (_tmp, out) = build(&root());
+    let site = out.to_string_lossy().into_owned();
+    let (code, stdout, stderr) =
+        support::guidebook(&["search", "export control", "--site", &site, "--limit", "3"]);
+    assert_eq!(code, 0, "{stderr}");
+    let numbered: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.len() > 3 && l[..3].trim_start().ends_with('.') && l.starts_with(' '))
+        .collect();
+    assert_eq!(numbered.len(), 3, "{stdout}");
+    assert!(
+        stdout.starts_with("Contact: Dr Priya Natarajan"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "1 contact and 33 pages match \"export control\"; showing 3 of the pages.\n"
+        ),
+        "{stdout}"
+    );
+}

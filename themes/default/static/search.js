@@ -1402,7 +1402,9 @@
         }).then(function (answer) {
           var picks = [];
           if (answer) picks.push({ score: answer[0], ord: answer[1], answer: true });
-          for (var i = 0; i < ranked.length && picks.length < limit; i++) {
+          // `limit` counts pages: the answering contact card is shown besides them.
+          var card = picks.length;
+          for (var i = 0; i < ranked.length && picks.length - card < limit; i++) {
             if (answer && ranked[i][1] === answer[1]) continue;
             picks.push({ score: ranked[i][0], ord: ranked[i][1], answer: false });
           }

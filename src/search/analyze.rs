@@ -48,6 +48,45 @@ pub const FOLD_OTHER: &[(char, &str)] = &[
     ('ſ', "s"),
 ];
 
+/// Derivational endings rewritten after Snowball stemming, first match only, so that
+/// words derived from one another meet: (ending of the Snowball stem, replacement).
+/// Snowball removes inflections (`approvals` → `approv`) but leaves agent nouns
+/// (`investor` / `invest`), `-ify` verbs (`notifi` / `notif`), `Latin
+/// `-uisit` participles (`acquisit` / `acquir`), `-lic` nouns (`applic` / `appli`)
+/// and British/American spellings (`licenc` / `licens`, `organiz` / `organis`) apart.
+/// A rule applies only when at least [`DERIVE_MIN_LEFT`] letters stay before the
+/// ending. The same table is in search.js.
+pub const DERIVE_RULES: &[(&str, &str)] = &[
+    ("uisit", "uir"),
+    ("lic", "li"),
+    ("ifi", "if"),
+    ("tor", "t"),
+    ("sor", "s"),
+    ("enc", "ens"),
+    ("iz", "is"),
+];
+
+/// Letters that must stay before a [`DERIVE_RULES`] ending.
+pub const DERIVE_MIN_LEFT: usize = 3;
+
+/// A Snowball stem with its derivational endings rewritten ([`DERIVE_RULES`]).
+/// Rules apply again to what a rule left until none applies; every rule shortens
+/// the stem or (`-enc`, `-iz`) leaves an ending no rule matches, so this ends.
+pub fn derive(stem: &str) -> String {
+    let mut out = stem.to_string();
+    while let Some(next) = derive_once(&out) {
+        out = next;
+    }
+    out
+}
+
+fn derive_once(stem: &str) -> Option<String> {
+    DERIVE_RULES.iter().find_map(|(ending, to)| {
+        let left = stem.strip_suffix(ending)?;
+        (left.chars().count() >= DERIVE_MIN_LEFT).then(|| format!("{left}{to}"))
+    })
+}
+
 /// One analysed word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -146,9 +185,9 @@ impl Analyzer {
     fn compute_stem(&mut self, surface: &str) -> String {
         let mut stream = self.stemmer.token_stream(surface);
         if stream.advance() {
-            stream.token().text.clone()
+            derive(&stream.token().text)
         } else {
-            surface.to_string()
+            derive(surface)
         }
     }
 
@@ -311,12 +350,38 @@ mod tests {
             vec![
                 ("contact", "contact", 3),
                 ("export", "export", 5),
-                ("licences", "licenc", 6),
+                ("licences", "licens", 6),
                 ("cafe", "cafe", 7),
                 ("aether", "aether", 8),
             ]
         );
         assert_eq!((t[1].start, t[1].end), (23, 29));
+    }
+
+    #[test]
+    fn derived_words_meet() {
+        let mut a = Analyzer::new();
+        let pairs = [
+            ("reputational", "reputation"),
+            ("approvals", "approval"),
+            ("investor", "investment"),
+            ("notification", "notify"),
+            ("acquisition", "acquire"),
+            ("visitor", "visiting"),
+            ("supervisor", "supervision"),
+            ("sponsors", "sponsor"),
+            ("application", "apply"),
+            ("licence", "licensing"),
+            ("organize", "organise"),
+            ("classify", "classification"),
+        ];
+        for (x, y) in pairs {
+            assert_eq!(a.stem(x), a.stem(y), "{x} / {y}");
+        }
+        assert_ne!(a.stem("motor"), a.stem("mot"));
+        assert_eq!(derive("investor"), "invest");
+        assert_eq!(derive("actor"), "actor");
+        assert_ne!(a.stem("partnership"), a.stem("partner"));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! "quoted text" is a phrase; the last word, when the query does not end in a space,
 //! also matches words it begins (search as you type); a run of words (or a phrase)
 //! equal to a configured synonym becomes one group whose alternatives are all its
-//! synonyms; [`Plan::add_typos`] adds words one or two edits away. Pure: no IO.
+//! synonyms; [`Plan::add_typos`] adds words one or two edits away. A word that is
+//! itself in the site's word list is not prefix-expanded, and an acronym typed in
+//! capitals (up to five letters) is never corrected. Pure: no IO.
 
 use std::collections::HashMap;
 
@@ -150,7 +152,12 @@ pub fn analyse_synonyms(entries: &[Vec<String>], a: &mut Analyzer) -> Synonyms {
 /// A piece of the query before grouping.
 #[derive(Debug, Clone)]
 enum Unit {
-    Word { token: Token, quoted: bool },
+    /// `acronym`: typed in capitals, at most [`ACRONYM_MAX`] letters (never fuzzed).
+    Word {
+        token: Token,
+        quoted: bool,
+        acronym: bool,
+    },
     Phrase(Vec<(u32, String)>),
 }
 
@@ -235,10 +242,23 @@ fn units(q: &str, a: &mut Analyzer) -> Vec<Unit> {
         if quoted && toks.len() > 1 {
             out.push(Unit::Phrase(relative(&toks)));
         } else {
-            out.extend(toks.into_iter().map(|token| Unit::Word { token, quoted }));
+            out.extend(toks.into_iter().map(|token| Unit::Word {
+                acronym: is_acronym(&part[token.start..token.end]),
+                token,
+                quoted,
+            }));
         }
     }
     out
+}
+
+/// An acronym has two to [`ACRONYM_MAX`] characters, all capital letters.
+const ACRONYM_MAX: usize = 5;
+
+/// Whether a word as typed is an acronym (`FIRS`, `HEECA`): typos are not looked for.
+fn is_acronym(typed: &str) -> bool {
+    let n = typed.chars().count();
+    (2..=ACRONYM_MAX).contains(&n) && typed.chars().all(char::is_uppercase)
 }
 
 /// A group for one word or phrase.
@@ -252,27 +272,32 @@ fn plain_group(unit: &Unit, prefix: bool, lex: &Lexicon, p: &Params) -> Group {
             word: None,
             intent: false,
         },
-        Unit::Word { token, quoted } => {
+        Unit::Word {
+            token,
+            quoted,
+            acronym,
+        } => {
             let mut terms = vec![(token.stem.clone(), 1.0)];
             if prefix && !quoted {
                 terms.extend(prefix_terms(&token.surface, &token.stem, lex, p));
             }
             Group {
                 alts: vec![Alt::Terms(terms)],
-                word: (!quoted).then(|| token.surface.clone()),
+                word: (!quoted && !acronym).then(|| token.surface.clone()),
                 intent: INTENT_STEMS.binary_search(&token.stem.as_str()).is_ok(),
             }
         }
     }
 }
 
-/// Other terms whose words begin with `surface`, most common first.
+/// Other terms whose words begin with `surface`, most common first; none when
+/// `surface` is itself a word of the site (an exact word is not expanded).
 fn prefix_terms(surface: &str, stem: &str, lex: &Lexicon, p: &Params) -> Vec<(String, f32)> {
-    if surface.chars().count() < p.prefix_min {
+    let entries = lex.starting_with(surface);
+    if surface.chars().count() < p.prefix_min || entries.iter().any(|(w, _, _)| w == surface) {
         return Vec::new();
     }
-    let mut stems: Vec<(u32, &str)> = lex
-        .starting_with(surface)
+    let mut stems: Vec<(u32, &str)> = entries
         .iter()
         .filter(|(_, s, _)| s != stem)
         .map(|(_, s, df)| (*df, s.as_str()))
@@ -463,6 +488,46 @@ mod tests {
                 weight: 1.0
             }
         );
+    }
+
+    #[test]
+    fn an_exact_word_is_not_prefix_expanded() {
+        let mut a = Analyzer::new();
+        let lex = Lexicon::new(vec![
+            ("firs".into(), "fir".into(), 3),
+            ("first".into(), "first".into(), 28),
+        ]);
+        let plan = Plan::parse("FIRS", &mut a, &lex, &Vec::new(), &PARAMS);
+        assert_eq!(
+            plan.groups[0].alts,
+            vec![Alt::Terms(vec![("fir".into(), 1.0)])]
+        );
+        let plan = Plan::parse("fir", &mut a, &lex, &Vec::new(), &PARAMS);
+        assert_eq!(
+            plan.groups[0].alts,
+            vec![Alt::Terms(vec![("fir".into(), 1.0), ("first".into(), 0.5)])]
+        );
+    }
+
+    #[test]
+    fn acronyms_are_never_fuzzed() {
+        let mut a = Analyzer::new();
+        let lex = Lexicon::new(vec![("heeca".into(), "heeca".into(), 2)]);
+        let mut plan = Plan::parse("HEECB heecb", &mut a, &lex, &Vec::new(), &PARAMS);
+        plan.add_typos(&lex, &PARAMS);
+        assert_eq!(
+            plan.groups[0].alts,
+            vec![Alt::Terms(vec![("heecb".into(), 1.0)])]
+        );
+        assert_eq!(
+            plan.groups[1].alts,
+            vec![Alt::Terms(vec![
+                ("heecb".into(), 1.0),
+                ("heeca".into(), 0.3)
+            ])]
+        );
+        assert!(is_acronym("FIRS") && is_acronym("HEECA"));
+        assert!(!is_acronym("NATURE") && !is_acronym("Firs") && !is_acronym("A"));
     }
 
     #[test]

@@ -181,8 +181,10 @@ impl Searcher {
             out.hits.push(hit);
             top.retain(|(_, o, _)| *o != ord);
         }
+        // `limit` counts pages: the contact card that answers is shown besides them.
+        let card = out.hits.len();
         for (score, _, addr) in top {
-            if out.hits.len() >= limit {
+            if out.hits.len() - card >= limit {
                 break;
             }
             out.hits.push(self.hit(addr, score, &stems, &mut analyzer)?);

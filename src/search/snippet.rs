@@ -194,7 +194,7 @@ mod tests {
             "filler ".repeat(40),
             "tail ".repeat(40)
         );
-        let s = make(&text, "A summary.", &set(&["export", "licenc"]), &mut a, 60);
+        let s = make(&text, "A summary.", &set(&["export", "licens"]), &mut a, 60);
         assert_eq!(
             s,
             "…filler filler filler filler <mark>export</mark> <mark>licence</mark> here tail tail…"

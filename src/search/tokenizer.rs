@@ -134,7 +134,7 @@ mod tests {
         assert_eq!(got, want);
         drop(tokenizer);
         let list = list.lock().unwrap();
-        assert_eq!(list.get("licences").map(String::as_str), Some("licenc"));
+        assert_eq!(list.get("licences").map(String::as_str), Some("licens"));
         assert_eq!(list.get("aether").map(String::as_str), Some("aether"));
         assert!(
             !list.contains_key("the"),

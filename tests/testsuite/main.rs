@@ -32,6 +32,7 @@ mod search_cli;
 mod search_fallback;
 mod search_limits;
 mod search_relevance;
+mod search_round2;
 mod search_xss;
 mod serve_live;
 mod serve_parity;

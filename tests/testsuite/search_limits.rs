@@ -79,7 +79,8 @@ fn the_contact_who_answers_is_counted_apart_from_the_pages() {
     );
     let (_, stdout, _) = search(&out, &["ada", "--limit", "1"]);
     assert!(
-        stdout.ends_with("1 contact and 1 page match \"ada\"; showing 0 of the pages.\n"),
+        // `--limit` counts pages: the contact card comes besides them (issue 17).
+        stdout.ends_with("1 contact and 1 page match \"ada\".\n") && stdout.contains(" 1. "),
         "{stdout}"
     );
 }

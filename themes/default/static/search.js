@@ -74,7 +74,7 @@
   Analyzer.prototype.stem = function (surface) {
     var s = this.cache.get(surface);
     if (s === undefined) {
-      s = stem(surface);
+      s = derive(stem(surface));
       this.cache.set(surface, s);
     }
     return s;
@@ -134,7 +134,7 @@
    * Translated line by line from frostem 1.20260821.8 (src/algorithms/english_stemmer.rs,
    * "Generated from english.sbl by Snowball 3.1.1"; Snowball is BSD-licensed), the
    * stemmer tantivy uses. It works on UTF-8 bytes as the Rust code does. Do not edit
-   * by hand: tests/search_fallback.rs compares it with the Rust stemmer. */
+   * by hand: tests/testsuite/search_fallback.rs compares it with the Rust stemmer. */
   // A port of frostem's SnowballEnv over UTF-8 bytes, so cursors match the Rust code.
   function Env(word) {
     this.b = Array.from(utf8(word));
@@ -1012,6 +1012,27 @@
     return fromUtf8(env.b);
   }
 
+  /* Derivational endings rewritten after stemming: the same table and rule as
+   * DERIVE_RULES in src/search/analyze.rs (first match, at least 3 letters left). */
+  var DERIVE_RULES = [["uisit", "uir"], ["lic", "li"], ["ifi", "if"],
+    ["tor", "t"], ["sor", "s"], ["enc", "ens"], ["iz", "is"]];
+  var DERIVE_MIN_LEFT = 3;
+  function deriveOnce(s) {
+    for (var i = 0; i < DERIVE_RULES.length; i++) {
+      var end = DERIVE_RULES[i][0];
+      if (s.length >= end.length && s.slice(s.length - end.length) === end) {
+        var left = s.slice(0, s.length - end.length);
+        if (Array.from(left).length >= DERIVE_MIN_LEFT) return left + DERIVE_RULES[i][1];
+      }
+    }
+    return null;
+  }
+  // Again on what a rule left, until none applies (as in analyze.rs).
+  function derive(s) {
+    for (var next = deriveOnce(s); next !== null; next = deriveOnce(s)) s = next;
+    return s;
+  }
+
   /* ---------- the static export (shards.rs) ---------- */
 
   // `fetchJson(path)` resolves to parsed JSON of a file under the export folder.
@@ -1148,9 +1169,15 @@
     q.split('"').forEach(function (part, i) {
       var quoted = i % 2 === 1, toks = a.analyze(part);
       if (quoted && toks.length > 1) out.push({ phrase: relative(toks) });
-      else toks.forEach(function (t) { out.push({ token: t, quoted: quoted }); });
+      else toks.forEach(function (t) {
+        out.push({ token: t, quoted: quoted, acronym: isAcronym(Array.from(part).slice(t.start, t.end)) });
+      });
     });
     return out;
+  }
+  // Two to five capital letters (plan.rs is_acronym): never fuzzed.
+  function isAcronym(cps) {
+    return cps.length >= 2 && cps.length <= 5 && cps.every(function (c) { return /^\p{Uppercase}$/u.test(c); });
   }
   function matchUnits(us, text) {
     var u0 = us[0];
@@ -1178,7 +1205,8 @@
     });
     return [best[0], { alts: alts, word: null, intent: false }];
   }
-  function prefixTerms(entries, stem, p) {
+  function prefixTerms(entries, surface, stem, p) {
+    if (entries.some(function (e) { return e[0] === surface; })) return [];
     var list = entries.filter(function (e) { return e[1] !== stem; }).map(function (e) { return [e[2], e[1]]; });
     list.sort(function (a, b) { return b[0] - a[0] || cmp(a[1], b[1]); });
     var out = [];
@@ -1215,12 +1243,13 @@
       if (u.phrase) {
         groups.push({ alts: [{ phrase: u.phrase, weight: 1 }], word: null, intent: false });
       } else {
-        var g = { alts: [{ terms: [[u.token.stem, 1]] }], word: u.quoted ? null : u.token.surface, intent: this.intent.has(u.token.stem) };
+        var g = { alts: [{ terms: [[u.token.stem, 1]] }], word: u.quoted || u.acronym ? null : u.token.surface, intent: this.intent.has(u.token.stem) };
         groups.push(g);
         if (i + 1 === us.length && prefixLast && !u.quoted && Array.from(u.token.surface).length >= p.prefix_min) {
-          pending.push(this.startingWith(u.token.surface).then(function (entries) {
+          var surface = u.token.surface;
+          pending.push(this.startingWith(surface).then(function (entries) {
             var terms = g.alts[0].terms;
-            prefixTerms(entries, terms[0][0], p).forEach(function (t) { terms.push(t); });
+            prefixTerms(entries, surface, terms[0][0], p).forEach(function (t) { terms.push(t); });
           }));
         }
       }
@@ -1373,7 +1402,9 @@
         }).then(function (answer) {
           var picks = [];
           if (answer) picks.push({ score: answer[0], ord: answer[1], answer: true });
-          for (var i = 0; i < ranked.length && picks.length < limit; i++) {
+          // `limit` counts pages: the answering contact card is shown besides them.
+          var card = picks.length;
+          for (var i = 0; i < ranked.length && picks.length - card < limit; i++) {
             if (answer && ranked[i][1] === answer[1]) continue;
             picks.push({ score: ranked[i][0], ord: ranked[i][1], answer: false });
           }
@@ -1711,7 +1742,7 @@
   }
 
   return {
-    Engine: Engine, Analyzer: Analyzer, words: words, normalize: normalize, stem: stem,
+    Engine: Engine, Analyzer: Analyzer, words: words, normalize: normalize, stem: stem, derive: derive,
     editDistance: editDistance, snippet: snippet, resultsHtml: resultsHtml, escapeHtml: escapeHtml,
     start: start, FOLD_PAIRS: FOLD_PAIRS, FOLD_OTHER: FOLD_OTHER
   };

@@ -5,7 +5,7 @@
 //! a stop word or longer than [`MAX_WORD_CHARS`], and stemmed with Snowball English
 //! (tantivy's stemmer). Every word, kept or not, takes one position, so phrases keep
 //! their gaps. `themes/default/static/search.js` mirrors this file exactly (the
-//! static fallback must rank as tantivy does); `tests/search_fallback.rs` checks it.
+//! static fallback must rank as tantivy does); `tests/testsuite/search_fallback.rs` checks it.
 //! Pure: no IO.
 
 use std::collections::HashMap;

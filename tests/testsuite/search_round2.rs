@@ -8,7 +8,6 @@
 //! benches/RESULTS.md. The static fallback (search.js) must rank the suite exactly
 //! as tantivy does.
 
-
 use crate::support::root;
 use crate::support::search::{build, fallback, open, pages, run, search};
 
@@ -16,7 +15,8 @@ use crate::support::search::{build, fallback, open, pages, run, search};
 type Question = (String, String, bool);
 
 fn questions(file: &str) -> Vec<Question> {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/search").join(file)).expect("questions");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/search").join(file))
+        .expect("questions");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {

@@ -1,6 +1,7 @@
 //! `guidebook host DIR [--bind ADDR] [--mount PATH] [--quiet] [--any-folder]
-//! [--per-client N]`: serve a built site read-only, with server-side search, until
-//! Ctrl-C or SIGTERM.
+//! [--per-client N] [--search-log FILE]`: serve a built site read-only, with
+//! server-side search (and, with `--search-log`, a log of searches), until Ctrl-C or
+//! SIGTERM.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,6 +33,14 @@ pub struct HostArgs {
     /// proxy, where every request comes from the proxy's address.
     #[arg(long, default_value_t = serve::PER_CLIENT as u32, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub per_client: u32,
+    /// Append one line per search made on the results page (/search/?q=) to FILE:
+    /// the hour, the query, how many pages matched, the page and the edition, nothing
+    /// about who searched. `guidebook searches FILE` reports on it.
+    #[arg(long, value_name = "FILE")]
+    pub search_log: Option<PathBuf>,
+    /// The size the search log may reach before it is renamed FILE.1 (for tests).
+    #[arg(long, hide = true, default_value_t = serve::SEARCH_LOG_MAX_BYTES, value_parser = clap::value_parser!(u64).range(1..))]
+    pub search_log_max_bytes: u64,
 }
 
 fn bind_8080(s: &str) -> std::result::Result<SocketAddr, String> {
@@ -46,6 +55,8 @@ pub fn run(a: HostArgs) -> Result<Outcome> {
         quiet: a.quiet,
         any_folder: a.any_folder,
         per_client: a.per_client as usize,
+        search_log: a.search_log,
+        search_log_max_bytes: a.search_log_max_bytes,
     })?;
     Ok(Outcome {
         summary: Some("Stopped.".into()),

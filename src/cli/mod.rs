@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod new;
 mod search;
+mod searches;
 mod serve;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Search a built site's index from the terminal.
     Search(search::SearchArgs),
+    /// Report what staff searched for on `host`'s results page, and what found nothing.
+    Searches(searches::SearchesArgs),
 }
 
 /// What a command produced, for `main` to print.
@@ -88,6 +91,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::New(a) => new::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Search(a) => search::run(a),
+        Command::Searches(a) => searches::run(a),
     }
 }
 

@@ -13,10 +13,12 @@
 //! (build), `export.rs` + `shards.rs` (static export), `plan.rs` (query → groups of
 //! alternatives, shared semantics with search.js), `query.rs` (ranked hits),
 //! `snippet.rs` (highlighted, escaped snippets), `html.rs` (results markup),
-//! `page.rs` (the search page).
+//! `page.rs` (the search page), `gaps.rs` (the search log's lines and the report of
+//! what staff searched for and did not find).
 
 pub mod analyze;
 pub mod export;
+pub mod gaps;
 pub mod html;
 pub mod index;
 pub mod page;

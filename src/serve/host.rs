@@ -18,6 +18,7 @@ use super::http::{self, App};
 use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::log::AccessLog;
 use super::search::Searches;
+use super::search_log::SearchLog;
 use super::{layers, shutdown};
 use crate::error::{Error, Result};
 
@@ -44,6 +45,10 @@ pub struct HostOptions {
     pub any_folder: bool,
     /// Open connections allowed from one client address.
     pub per_client: usize,
+    /// Append one line per search made on the results page to this file.
+    pub search_log: Option<PathBuf>,
+    /// The size the search log may reach before it is rotated to FILE.1.
+    pub search_log_max_bytes: u64,
 }
 
 /// Serve `opts.dir` until asked to stop.
@@ -62,8 +67,13 @@ pub fn host(opts: &HostOptions) -> Result<()> {
             opts.dir.display()
         );
     }
+    let search_log = match &opts.search_log {
+        Some(path) => Some(SearchLog::open(path, opts.search_log_max_bytes)?),
+        None => None,
+    };
     let app = Arc::new(App {
         searches: Searches::default(),
+        search_log,
         site,
         mount: normalise_mount(&opts.mount),
         live: None,
@@ -103,6 +113,9 @@ async fn run(app: Arc<App>, opts: &HostOptions) -> Result<()> {
     .with_graceful_shutdown(shutdown::requested(rx))
     .await;
     writer.finish();
+    if let Some(l) = &app.search_log {
+        l.finish();
+    }
     served.map_err(|e| Error::Other(format!("the server stopped: {e}")))
 }
 

@@ -28,6 +28,8 @@ pub struct App {
     /// The URL path the site is served under: `/` or `/prefix/`.
     pub mount: String,
     pub searches: Searches,
+    /// Where `host --search-log` writes searches made on the results page.
+    pub search_log: Option<super::search_log::SearchLog>,
     /// Set by the preview server only.
     pub live: Option<Arc<dyn Live>>,
 }

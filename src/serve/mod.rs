@@ -20,9 +20,11 @@ mod mime;
 mod path;
 mod preview;
 mod search;
+mod search_log;
 mod search_page;
 mod shutdown;
 mod watch;
 
 pub use host::{HostOptions, PER_CLIENT, host, parse_bind};
 pub use preview::{ServeOptions, serve};
+pub use search_log::DEFAULT_MAX_BYTES as SEARCH_LOG_MAX_BYTES;

@@ -68,6 +68,7 @@ fn run(opts: &ServeOptions, work: &Path) -> Result<()> {
         site: FsSite::open(engine.site_dir())?,
         mount: engine.config().url_prefix.clone(),
         searches: Searches::default(),
+        search_log: None,
         live: Some(hub.clone()),
     });
     let (tx, rx) = mpsc::channel::<Batch>();

@@ -190,6 +190,14 @@ pub async fn respond(
     if route.api {
         return json(&found.results);
     }
+    super::search_log::record(
+        &app,
+        &route.base,
+        query.as_deref(),
+        &p.q,
+        p.kind.as_deref(),
+        &found.results,
+    );
     match app.site.file(&page_rel) {
         Some(page) if p.q.is_empty() => http::file_response(&app, &page, &headers, StatusCode::OK),
         Some(page) => {

@@ -33,9 +33,10 @@ pub struct HostArgs {
     /// proxy, where every request comes from the proxy's address.
     #[arg(long, default_value_t = serve::PER_CLIENT as u32, value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub per_client: u32,
-    /// Append one line per search made on the results page (/search/?q=) to FILE:
-    /// the hour, the query, how many pages matched, the page and the edition, nothing
-    /// about who searched. `guidebook searches FILE` reports on it.
+    /// Append one line per search made on the results page (/search/?q=; searches as
+    /// you type are not logged) to FILE: the hour, the query, how many pages matched,
+    /// the page and the edition, nothing about who searched. Renamed FILE.1 at 10 MiB.
+    /// `guidebook searches FILE` reports on it.
     #[arg(long, value_name = "FILE")]
     pub search_log: Option<PathBuf>,
     /// The size the search log may reach before it is renamed FILE.1 (for tests).

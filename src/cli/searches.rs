@@ -79,15 +79,11 @@ fn read_logs(file: &Path) -> Result<(Vec<Entry>, Vec<PathBuf>)> {
         }
     }
     if let Some(first) = bad.first() {
-        let lines = if bad.len() == 1 {
-            "line is"
-        } else {
-            "lines are"
+        let what = match bad.len() {
+            1 => "1 line is not a search-log entry and was skipped".to_string(),
+            n => format!("{n} lines are not search-log entries and were skipped"),
         };
-        eprintln!(
-            "warning: {} {lines} not a search-log entry and skipped (the first: {first})",
-            bad.len()
-        );
+        eprintln!("warning: {what} (the first is {first})");
     }
     Ok((entries, files.into_iter().map(|(p, _)| p).collect()))
 }

@@ -19,6 +19,7 @@ const COMMANDS: &[&[&str]] = &[
     &["new"],
     &["serve"],
     &["search"],
+    &["searches"],
 ];
 
 #[test]

@@ -30,6 +30,7 @@ mod profile_leak;
 mod property_site;
 mod search_cli;
 mod search_fallback;
+mod search_gap;
 mod search_limits;
 mod search_relevance;
 mod search_round2;

@@ -73,12 +73,10 @@ impl SearchLog {
 
     /// Queue one entry; never waits.
     pub fn record(&self, e: &Entry) {
-        if let Err(TrySendError::Full(_)) = self.tx.try_send(Msg::Line(e.to_line())) {
-            if !self.dropped.swap(true, Ordering::Relaxed) {
-                eprintln!(
-                    "warning: the search log is falling behind; some searches were not logged"
-                );
-            }
+        if let Err(TrySendError::Full(_)) = self.tx.try_send(Msg::Line(e.to_line()))
+            && !self.dropped.swap(true, Ordering::Relaxed)
+        {
+            eprintln!("warning: the search log is falling behind; some searches were not logged");
         }
     }
 

@@ -171,6 +171,60 @@ fn the_log_is_rotated_to_file_dot_1_at_its_cap() {
 }
 
 #[test]
+fn searches_at_once_write_whole_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let log = tmp.path().join("search.log");
+    let mut server = host_logging(&out, &log, &[]);
+    let queries = ["laptop", "devices", "travel", "zebra", "export", "handbook"];
+    std::thread::scope(|s| {
+        for q in queries {
+            let server = &server;
+            s.spawn(move || {
+                for _ in 0..10 {
+                    search(server, &format!("/search/?q={q}"), &[]);
+                }
+            });
+        }
+    });
+    assert!(server.terminate().success());
+    let text = read(&log);
+    let mut seen: Vec<String> = hours(&text)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["query"].as_str().unwrap().to_string()
+        })
+        .collect();
+    seen.sort();
+    let mut wanted: Vec<String> = queries
+        .iter()
+        .flat_map(|q| std::iter::repeat_n(q.to_string(), 10))
+        .collect();
+    wanted.sort();
+    assert_eq!(seen, wanted);
+}
+
+/// `/dev/full` opens, but every write to it fails: searches still answer, and the
+/// failure is reported once.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_log_is_reported_once_and_searches_go_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let mut server = host_logging(&out, Path::new("/dev/full"), &[]);
+    for q in ["laptop", "devices", "travel"] {
+        search(&server, &format!("/search/?q={q}"), &[]);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(server.terminate().success());
+    assert_eq!(
+        server.stderr(),
+        "warning: cannot write the search log /dev/full: No space left on device (os error 28); searches go on but are not logged while this lasts\nStopped.\n"
+    );
+}
+
+#[test]
 fn an_unwritable_log_stops_host_before_it_serves() {
     let tmp = tempfile::tempdir().unwrap();
     let out = built(tmp.path());

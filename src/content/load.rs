@@ -1,7 +1,6 @@
 //! Loading: read every Markdown file (in parallel), parse its front matter, decide
 //! its kind, title, URL and visibility, then assemble the [`Site`].
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -11,7 +10,7 @@ use super::fields::{self, FrontMatter};
 use super::frontmatter;
 use super::kind::Kind;
 use super::sections::assemble;
-use super::urls::{is_index_file, page_path};
+use super::urls::{humanise, is_index_file, page_path};
 use super::walk::{Refused, leads_outside, walk};
 use super::{Asset, Page, Site};
 use crate::config::Config;
@@ -388,26 +387,6 @@ fn strip_inline_markup(s: &str) -> String {
         .collect()
 }
 
-/// `export-control_guide` → `Export control guide`.
-pub fn humanise(stem: &str) -> String {
-    let words = stem.replace(['-', '_'], " ");
-    let mut c = words.trim().chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => "Untitled".into(),
-    }
-}
-
-/// Build a contact id → page index map, diagnosing none (unknown ids are checked later).
-pub(crate) fn contact_map(pages: &[Page]) -> HashMap<String, usize> {
-    pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == Kind::Contact)
-        .map(|(i, p)| (p.contact_id().to_string(), i))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +396,5 @@ mod tests {
         let body = "```\n# not this\n```\n\n# Lost devices {#lost}\n\ntext";
         assert_eq!(first_h1(body).as_deref(), Some("Lost devices"));
         assert_eq!(first_h1("## Only h2"), None);
-        assert_eq!(humanise("web-check"), "Web check");
     }
 }

@@ -210,6 +210,16 @@ fn normalise(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// `export-control_guide` → `Export control guide`.
+pub fn humanise(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut c = words.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => "Untitled".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +229,9 @@ mod tests {
         assert_eq!(slugify("Export Control Order"), "export-control-order");
         assert_eq!(slugify("  A -- B  "), "a-b");
         assert_eq!(slugify("SOURCE"), "source");
+        assert_eq!(humanise("web-check"), "Web check");
+        assert_eq!(humanise("export-control_guide"), "Export control guide");
+        assert_eq!(humanise("--"), "Untitled");
         assert_eq!(heading_id("Part two: the rules!"), "part-two-the-rules");
         assert_eq!(heading_id("What's new?"), "whats-new");
         // vowel signs are combining marks: GitHub and kramdown keep them

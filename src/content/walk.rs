@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::{Error, Result};
+use crate::util::paths::{holds_markdown, is_markdown};
 
 /// Files found under the content folder, relative to it, `/`-separated and sorted.
 #[derive(Debug, Default, Clone)]
@@ -37,23 +38,8 @@ const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
 const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
 /// Of those, the ones that other generators' sites use for pages: in a bare folder
 /// without guidebook.toml they are content when they hold Markdown (see
-/// [`holds_markdown`]).
+/// [`holds_markdown`](crate::util::paths::holds_markdown)).
 pub const SHARED_FOLDERS: &[&str] = &["templates", "static", "themes"];
-
-/// Whether a folder holds a Markdown file at any depth: in a bare folder such a
-/// `templates/`, `static/` or `themes/` is pages, not guidebook's site layout.
-pub fn holds_markdown(dir: &Path) -> bool {
-    dir.is_dir()
-        && WalkDir::new(dir)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .any(|e| e.file_type().is_file() && is_markdown(&e.file_name().to_string_lossy()))
-}
-
-fn is_markdown(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".markdown")
-}
 
 pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use super::snapshot::PageSummary;
+use super::summary::PageSummary;
 use crate::config::Config;
 use crate::render::context::AssetUrls;
 use crate::render::editions::EditionsNav;

@@ -46,6 +46,9 @@ use out::PreviewDir;
 use read::FileDiagnostics;
 use search_job::{SearchJob, Snapshot};
 
+/// Changed output paths and the number of pages rendered.
+type Done = (Vec<String>, usize);
+
 #[derive(Debug, Clone)]
 pub struct PreviewOptions {
     /// The site folder.

@@ -1,7 +1,11 @@
-//! Percent decoding of URL paths (`%20` → space), with the `percent-encoding` crate:
-//! lenient for links written in pages, strict for request paths. Pure.
+//! Paths: percent decoding of URL paths (`%20` → space, with the `percent-encoding`
+//! crate; lenient for links written in pages, strict for request paths), and what
+//! counts as a Markdown file. Pure, except [`holds_markdown`], which walks a folder.
+
+use std::path::Path;
 
 use percent_encoding::percent_decode;
+use walkdir::WalkDir;
 
 /// Decode `%XX` escapes once, leaving a `%` that starts no escape as it is; bytes that
 /// are not UTF-8 become U+FFFD. For link targets written by people.
@@ -30,6 +34,22 @@ pub fn has_escape(s: &[u8]) -> bool {
 
 fn is_hex_pair(pair: Option<&[u8]>) -> bool {
     pair.is_some_and(|p| p.len() == 2 && p.iter().all(u8::is_ascii_hexdigit))
+}
+
+/// Whether a folder holds a Markdown file at any depth: in a bare folder such a
+/// `templates/`, `static/` or `themes/` is pages, not guidebook's site layout.
+pub fn holds_markdown(dir: &Path) -> bool {
+    dir.is_dir()
+        && WalkDir::new(dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_type().is_file() && is_markdown(&e.file_name().to_string_lossy()))
+}
+
+/// Whether a file name is a Markdown file's (`.md`, `.markdown`).
+pub fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::Done;
 use super::Preview;
 use super::out::Producer;
 use super::problems::fatal_text;
-use super::steps::Done;
 use crate::check;
 use crate::error::Result;
 use crate::output::page_file;

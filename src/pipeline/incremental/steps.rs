@@ -7,11 +7,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::Preview;
 use super::plan::{self, Before};
 use super::problems::fatal_text;
 use super::read::{self, Edits, Reread};
 use super::render::Check;
+use super::{Done, Preview};
 use crate::config::Config;
 use crate::content::{Asset, Page, Site, assemble};
 use crate::error::{Diagnostics, Result};
@@ -33,9 +33,6 @@ pub fn load_templates(config: &Config, work: &Path) -> Result<(Templates, Option
         }
     }
 }
-
-/// Changed output paths and the number of pages rendered.
-pub type Done = (Vec<String>, usize);
 
 /// How long after a change the site-wide files are written (edits in between are
 /// applied first, and the files written once).

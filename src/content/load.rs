@@ -24,25 +24,36 @@ pub struct LoadOptions {
     pub skip: Vec<PathBuf>,
 }
 
-/// Read the whole site. IO failures of the walk are fatal; problems in single files
-/// are diagnostics, and the file is left out.
-pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> {
+/// Every content file, read: the pages to build and the assets, in the order of the
+/// walk, and each file's diagnostics (symbolic links refused first, then the pages').
+/// The one reader of content files, for the build and the preview alike.
+pub struct Files {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    /// (content path, its diagnostics), for files that have some.
+    pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
+}
+
+/// Walk the content folder and read every file. IO failures of the walk are fatal;
+/// problems in single files are diagnostics, and the file is left out.
+pub fn read_files(config: &Config, opts: &LoadOptions) -> Result<Files> {
     let found = walk(&config.content_dir, config.is_bare(), &opts.skip)?;
     let results: Vec<(Option<Page>, Vec<Diagnostic>)> = found
         .pages
         .par_iter()
         .map(|rel| read_page(config, rel))
         .collect();
-    let mut diags = Diagnostics::new();
-    diags.extend(found.refused.iter().map(|r| refused_link(config, r)));
+    let mut diagnostics: Vec<(String, Vec<Diagnostic>)> = found
+        .refused
+        .iter()
+        .map(|r| (r.rel.clone(), vec![refused_link(config, r)]))
+        .collect();
     let mut pages = Vec::with_capacity(results.len());
-    for (page, d) in results {
-        diags.extend(d);
-        if let Some(p) = page
-            && p.is_built(opts.drafts)
-        {
-            pages.push(p);
+    for (rel, (page, d)) in found.pages.iter().zip(results) {
+        if !d.is_empty() {
+            diagnostics.push((rel.clone(), d));
         }
+        pages.extend(page.filter(|p| p.is_built(opts.drafts)));
     }
     let assets = found
         .assets
@@ -52,6 +63,22 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
             rel,
         })
         .collect();
+    Ok(Files {
+        pages,
+        assets,
+        diagnostics,
+    })
+}
+
+/// Read the whole site ([`read_files`]) and assemble it.
+pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> {
+    let Files {
+        pages,
+        assets,
+        diagnostics,
+    } = read_files(config, opts)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(diagnostics.into_iter().flat_map(|(_, d)| d));
     let mut site = assemble(config, pages, assets, &mut diags);
     if config.profile.is_some() {
         let (kept, dropped) = super::profile::filter(site.pages, config.profile.as_ref());

@@ -15,7 +15,7 @@
 
 mod changes;
 mod editions;
-mod out;
+
 mod plan;
 mod problems;
 mod read;
@@ -38,11 +38,12 @@ use crate::config::Config;
 use crate::content::Site;
 use crate::editions::snapshot::Snapshot as Edition;
 use crate::error::{Diagnostics, Error, Result};
+use crate::output::live::PreviewDir;
 use crate::output::{self, ThemeAssets};
 use crate::render::Templates;
 use crate::render::editions::EditionsNav;
 use crate::render::markdown::Rendered;
-use out::PreviewDir;
+
 use read::FileDiagnostics;
 use search_job::{SearchJob, Snapshot};
 
@@ -155,7 +156,6 @@ impl Preview {
             .canonicalize()
             .map_err(|e| Error::read(&opts.site, e))?;
         let config = Config::load(&root)?;
-        std::fs::create_dir_all(&opts.work).map_err(|e| Error::write(&opts.work, e))?;
         let out = PreviewDir::create(&opts.work.join("site"))?;
         let theme = output::theme_assets(&config)?;
         let (templates, template_error) = steps::load_templates(&config, &opts.work)?;

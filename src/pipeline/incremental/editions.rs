@@ -10,12 +10,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::Preview;
-use super::out::Producer;
 use super::problems::fatal_text;
 use crate::content::LoadOptions;
 use crate::editions::snapshot;
 use crate::error::Result;
 use crate::output::Staging;
+use crate::output::live::Producer;
 use crate::pipeline::{BuildOptions, Shared, cache_options, editions};
 
 impl Preview {

@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use super::Done;
 use super::Preview;
-use super::out::Producer;
 use super::problems::fatal_text;
 use crate::check;
 use crate::error::Result;
+use crate::output::live::Producer;
 use crate::output::page_file;
 use crate::render::markdown::Rendered;
 

@@ -3,9 +3,9 @@
 //! changed"; and putting a finished search index build in place.
 
 use super::Preview;
-use super::out::Producer;
 use crate::error::Result;
 use crate::output::Staging;
+use crate::output::live::Producer;
 use crate::render::Renderer;
 
 impl Preview {

@@ -330,7 +330,7 @@ impl Config {
 /// generator's site), so the layout role points at a folder that does not exist.
 fn site_folder(root: &Path, name: &str, lenient: bool) -> PathBuf {
     let dir = root.join(name);
-    if lenient && crate::content::walk::holds_markdown(&dir) {
+    if lenient && crate::util::paths::holds_markdown(&dir) {
         root.join(".guidebook-none").join(name)
     } else {
         dir

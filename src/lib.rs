@@ -20,3 +20,4 @@ pub mod render;
 pub mod report;
 pub mod search;
 pub mod serve;
+pub mod util;

@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::{Error, Result};
+use crate::util::identity::binary_identity;
 
 /// Hash every input of a build of `config` with `options` (a description of the
 /// build options: profile, drafts, strict, review date).
@@ -43,6 +44,7 @@ pub fn compute(config: &Config, options: &str, skip: &[PathBuf]) -> Result<Strin
         .collect::<Result<_>>()?;
     let mut h = blake3::Hasher::new();
     h.update(binary_identity().as_bytes());
+    h.update(b"\n");
     h.update(options.as_bytes());
     for (rel, digest) in hashes {
         h.update(rel.as_bytes());
@@ -50,17 +52,6 @@ pub fn compute(config: &Config, options: &str, skip: &[PathBuf]) -> Result<Strin
         h.update(&digest);
     }
     Ok(h.finalize().to_hex().to_string())
-}
-
-/// The guidebook version and the running binary's size and modification time, so a
-/// different guidebook never reuses an old output.
-fn binary_identity() -> String {
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.metadata().ok())
-        .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
-        .unwrap_or_default();
-    format!("guidebook {} {exe}\n", env!("CARGO_PKG_VERSION"))
 }
 
 fn collect(dir: &Path, skip: &[PathBuf], out: &mut Vec<PathBuf>) -> Result<()> {

@@ -1,7 +1,6 @@
 //! Loading: read every Markdown file (in parallel), parse its front matter, decide
 //! its kind, title, URL and visibility, then assemble the [`Site`].
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -11,7 +10,7 @@ use super::fields::{self, FrontMatter};
 use super::frontmatter;
 use super::kind::Kind;
 use super::sections::assemble;
-use super::urls::{is_index_file, page_path};
+use super::urls::{humanise, is_index_file, page_path};
 use super::walk::{Refused, leads_outside, walk};
 use super::{Asset, Page, Site};
 use crate::config::Config;
@@ -25,25 +24,36 @@ pub struct LoadOptions {
     pub skip: Vec<PathBuf>,
 }
 
-/// Read the whole site. IO failures of the walk are fatal; problems in single files
-/// are diagnostics, and the file is left out.
-pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> {
+/// Every content file, read: the pages to build and the assets, in the order of the
+/// walk, and each file's diagnostics (symbolic links refused first, then the pages').
+/// The one reader of content files, for the build and the preview alike.
+pub struct Files {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    /// (content path, its diagnostics), for files that have some.
+    pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
+}
+
+/// Walk the content folder and read every file. IO failures of the walk are fatal;
+/// problems in single files are diagnostics, and the file is left out.
+pub fn read_files(config: &Config, opts: &LoadOptions) -> Result<Files> {
     let found = walk(&config.content_dir, config.is_bare(), &opts.skip)?;
     let results: Vec<(Option<Page>, Vec<Diagnostic>)> = found
         .pages
         .par_iter()
         .map(|rel| read_page(config, rel))
         .collect();
-    let mut diags = Diagnostics::new();
-    diags.extend(found.refused.iter().map(|r| refused_link(config, r)));
+    let mut diagnostics: Vec<(String, Vec<Diagnostic>)> = found
+        .refused
+        .iter()
+        .map(|r| (r.rel.clone(), vec![refused_link(config, r)]))
+        .collect();
     let mut pages = Vec::with_capacity(results.len());
-    for (page, d) in results {
-        diags.extend(d);
-        if let Some(p) = page
-            && p.is_built(opts.drafts)
-        {
-            pages.push(p);
+    for (rel, (page, d)) in found.pages.iter().zip(results) {
+        if !d.is_empty() {
+            diagnostics.push((rel.clone(), d));
         }
+        pages.extend(page.filter(|p| p.is_built(opts.drafts)));
     }
     let assets = found
         .assets
@@ -53,6 +63,22 @@ pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> 
             rel,
         })
         .collect();
+    Ok(Files {
+        pages,
+        assets,
+        diagnostics,
+    })
+}
+
+/// Read the whole site ([`read_files`]) and assemble it.
+pub fn load(config: &Config, opts: &LoadOptions) -> Result<(Site, Diagnostics)> {
+    let Files {
+        pages,
+        assets,
+        diagnostics,
+    } = read_files(config, opts)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(diagnostics.into_iter().flat_map(|(_, d)| d));
     let mut site = assemble(config, pages, assets, &mut diags);
     if config.profile.is_some() {
         let (kept, dropped) = super::profile::filter(site.pages, config.profile.as_ref());
@@ -388,26 +414,6 @@ fn strip_inline_markup(s: &str) -> String {
         .collect()
 }
 
-/// `export-control_guide` → `Export control guide`.
-pub fn humanise(stem: &str) -> String {
-    let words = stem.replace(['-', '_'], " ");
-    let mut c = words.trim().chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => "Untitled".into(),
-    }
-}
-
-/// Build a contact id → page index map, diagnosing none (unknown ids are checked later).
-pub(crate) fn contact_map(pages: &[Page]) -> HashMap<String, usize> {
-    pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == Kind::Contact)
-        .map(|(i, p)| (p.contact_id().to_string(), i))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +423,5 @@ mod tests {
         let body = "```\n# not this\n```\n\n# Lost devices {#lost}\n\ntext";
         assert_eq!(first_h1(body).as_deref(), Some("Lost devices"));
         assert_eq!(first_h1("## Only h2"), None);
-        assert_eq!(humanise("web-check"), "Web check");
     }
 }

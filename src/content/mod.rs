@@ -23,7 +23,7 @@ use std::path::PathBuf;
 pub use fields::{Date, FrontMatter};
 pub use kind::Kind;
 pub use load::read_page;
-pub use load::{LoadOptions, load, page_from_bytes, refused_link};
+pub use load::{Files, LoadOptions, load, page_from_bytes, read_files, refused_link};
 /// Assemble a [`Site`] from already-read pages (used by incremental rebuilds).
 pub(crate) use sections::assemble;
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::load::{contact_map, humanise};
+use super::urls::humanise;
 use super::{Asset, FrontMatter, Kind, Page, Section, Site};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
@@ -260,4 +260,14 @@ fn find_line(text: &str, needle: &str) -> Option<(usize, usize)> {
     text.lines()
         .enumerate()
         .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, l[..c].chars().count() + 1)))
+}
+
+/// Build a contact id → page index map, diagnosing none (unknown ids are checked later).
+pub(crate) fn contact_map(pages: &[Page]) -> HashMap<String, usize> {
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == Kind::Contact)
+        .map(|(i, p)| (p.contact_id().to_string(), i))
+        .collect()
 }

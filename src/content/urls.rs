@@ -3,6 +3,8 @@
 //!
 //! Pure functions over strings; no IO and no knowledge of HTML.
 
+use crate::util::paths::percent_decode_lossy;
+
 /// A URL-safe slug: lowercase letters, digits and hyphens.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -131,7 +133,7 @@ pub enum Target {
 pub fn resolve(dest: &str, from_rel: &str) -> Target {
     let dest = dest.trim();
     if let Some(anchor) = dest.strip_prefix('#') {
-        return Target::Anchor(percent_decode(anchor));
+        return Target::Anchor(percent_decode_lossy(anchor));
     }
     if is_local_file(dest) {
         return Target::Outside;
@@ -140,11 +142,11 @@ pub fn resolve(dest: &str, from_rel: &str) -> Target {
         return Target::External;
     }
     let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(percent_decode(a))),
+        Some((p, a)) => (p, Some(percent_decode_lossy(a))),
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or(path);
-    let path = percent_decode(path);
+    let path = percent_decode_lossy(path);
     let joined = if let Some(abs) = path.strip_prefix("@/") {
         normalise(abs)
     } else if path.starts_with('/') {
@@ -208,25 +210,14 @@ fn normalise(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(v) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// `export-control_guide` → `Export control guide`.
+pub fn humanise(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut c = words.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => "Untitled".into(),
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -238,6 +229,9 @@ mod tests {
         assert_eq!(slugify("Export Control Order"), "export-control-order");
         assert_eq!(slugify("  A -- B  "), "a-b");
         assert_eq!(slugify("SOURCE"), "source");
+        assert_eq!(humanise("web-check"), "Web check");
+        assert_eq!(humanise("export-control_guide"), "Export control guide");
+        assert_eq!(humanise("--"), "Untitled");
         assert_eq!(heading_id("Part two: the rules!"), "part-two-the-rules");
         assert_eq!(heading_id("What's new?"), "whats-new");
         // vowel signs are combining marks: GitHub and kramdown keep them

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::{Error, Result};
+use crate::util::paths::{holds_markdown, is_markdown};
 
 /// Files found under the content folder, relative to it, `/`-separated and sorted.
 #[derive(Debug, Default, Clone)]
@@ -37,23 +38,8 @@ const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
 const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
 /// Of those, the ones that other generators' sites use for pages: in a bare folder
 /// without guidebook.toml they are content when they hold Markdown (see
-/// [`holds_markdown`]).
+/// [`holds_markdown`](crate::util::paths::holds_markdown)).
 pub const SHARED_FOLDERS: &[&str] = &["templates", "static", "themes"];
-
-/// Whether a folder holds a Markdown file at any depth: in a bare folder such a
-/// `templates/`, `static/` or `themes/` is pages, not guidebook's site layout.
-pub fn holds_markdown(dir: &Path) -> bool {
-    dir.is_dir()
-        && WalkDir::new(dir)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .any(|e| e.file_type().is_file() && is_markdown(&e.file_name().to_string_lossy()))
-}
-
-fn is_markdown(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".markdown")
-}
 
 pub fn walk(content_dir: &Path, bare: bool, skip: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
@@ -115,25 +101,39 @@ fn keep(e: &walkdir::DirEntry, bare: bool, skip: &[PathBuf]) -> bool {
         return true;
     }
     let name = e.file_name().to_string_lossy();
-    if name.starts_with('.') || ALWAYS_SKIP.contains(&name.as_ref()) {
+    if is_skipped_name(&name) {
         return false;
     }
     if e.file_type().is_dir() {
-        if bare
-            && e.depth() == 1
-            && SITE_FOLDERS.contains(&name.as_ref())
-            && !shared_folder_of_pages(e.path(), &name)
-        {
+        if bare && e.depth() == 1 && is_site_folder(e.path(), &name) {
             return false;
         }
         if skip.iter().any(|s| same_path(s, e.path())) {
             return false;
         }
-        if name.starts_with("public.guidebook-") || is_output(e.path()) {
+        if is_output_folder(e.path(), &name) {
             return false;
         }
     }
     true
+}
+
+/// A file or folder name that is never content, wherever it is: hidden, or a folder
+/// of tools (`node_modules`, `target`). The preview's watcher asks this too.
+pub fn is_skipped_name(name: &str) -> bool {
+    name.starts_with('.') || ALWAYS_SKIP.contains(&name)
+}
+
+/// Whether the folder `dir` (named `name`) at the top of a bare folder is the site's
+/// own (output, templates, static files, themes, editions), not content.
+pub fn is_site_folder(dir: &Path, name: &str) -> bool {
+    SITE_FOLDERS.contains(&name) && !shared_folder_of_pages(dir, name)
+}
+
+/// Whether the folder `dir` (named `name`) is one guidebook writes: a build's output
+/// or a staging folder left by one.
+pub fn is_output_folder(dir: &Path, name: &str) -> bool {
+    name.starts_with("public.guidebook-") || is_output(dir)
 }
 
 /// A `templates/`, `static/` or `themes/` folder of a bare folder without

@@ -17,10 +17,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use super::snapshot::PageSummary;
+use super::summary::PageSummary;
 use crate::config::Config;
 use crate::render::context::AssetUrls;
 use crate::render::editions::EditionsNav;
+use crate::util::identity::binary_identity;
 
 /// The file, inside an edition's output folder, that says what it was built from.
 pub const STAMP: &str = ".guidebook-edition";
@@ -114,17 +115,6 @@ fn hash(parts: &[&str]) -> String {
 pub fn read_stamp(out: &Path, base: &str) -> Option<Stamp> {
     let text = std::fs::read_to_string(out.join(base).join(STAMP)).ok()?;
     serde_json::from_str(&text).ok()
-}
-
-/// The guidebook version and the running binary's size and modification time, so
-/// output rendered by another guidebook is never reused.
-fn binary_identity() -> String {
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.metadata().ok())
-        .map(|m| format!("{}:{:?}", m.len(), m.modified().ok()))
-        .unwrap_or_default();
-    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Every file of the edition the previous build wrote to `out/base` (except its

@@ -15,7 +15,7 @@ use std::time::Duration;
 use similar::TextDiff;
 
 use super::manifest::hash;
-use super::snapshot::PageSummary;
+use super::summary::PageSummary;
 use crate::config::Config;
 use crate::content::fields::Change;
 use crate::content::walk::walk;

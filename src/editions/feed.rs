@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::changelog::{ChangeLog, ChangeSet};
 use crate::config::Config;
-use crate::render::markdown::escape;
+use crate::util::html::escape;
 
 /// The feed's XML.
 pub fn atom(config: &Config, log: &ChangeLog) -> String {

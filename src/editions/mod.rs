@@ -20,6 +20,7 @@ pub mod manifest;
 pub mod page;
 pub mod registry;
 pub mod snapshot;
+pub mod summary;
 
 use std::path::PathBuf;
 

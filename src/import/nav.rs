@@ -47,7 +47,7 @@ fn walk(list: &Value, out: &mut Vec<NavPage>) {
 }
 
 fn push(out: &mut Vec<NavPage>, path: &str, weight: i64, title: Option<String>) {
-    let is_page = path.ends_with(".md") || path.ends_with(".markdown");
+    let is_page = crate::util::paths::is_markdown(path);
     if is_page && !path.contains("://") {
         out.push(NavPage {
             rel: path

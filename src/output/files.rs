@@ -1,7 +1,7 @@
 //! The small site-wide files: `sitemap.xml` and `robots.txt`.
 
 use crate::config::{Config, Robots};
-use crate::render::markdown::escape;
+use crate::util::html::escape;
 
 /// A sitemap of the given `(path, lastmod)` pairs. Locations are absolute when
 /// `base_url` is set, else site-relative.

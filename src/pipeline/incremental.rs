@@ -15,7 +15,7 @@
 
 mod changes;
 mod editions;
-mod out;
+
 mod plan;
 mod problems;
 mod read;
@@ -38,13 +38,17 @@ use crate::config::Config;
 use crate::content::Site;
 use crate::editions::snapshot::Snapshot as Edition;
 use crate::error::{Diagnostics, Error, Result};
+use crate::output::live::PreviewDir;
 use crate::output::{self, ThemeAssets};
 use crate::render::Templates;
 use crate::render::editions::EditionsNav;
 use crate::render::markdown::Rendered;
-use out::PreviewDir;
+
 use read::FileDiagnostics;
 use search_job::{SearchJob, Snapshot};
+
+/// Changed output paths and the number of pages rendered.
+type Done = (Vec<String>, usize);
 
 #[derive(Debug, Clone)]
 pub struct PreviewOptions {
@@ -99,46 +103,63 @@ impl Laps {
     }
 }
 
-/// The preview's state. See the module documentation.
+/// The preview's state, grouped as the site, its problems and its editions (see the
+/// module documentation), beside the writer and the timers that decide what to redo.
 pub struct Preview {
     root: PathBuf,
     drafts: bool,
-    config: Arc<Config>,
-    templates: Arc<Templates>,
-    theme: ThemeAssets,
-    site: Arc<Site>,
-    /// Each page's rendered Markdown without its HTML; `rendered[i]` is `site.pages[i]`'s.
-    rendered: Arc<Vec<Rendered>>,
-    file_diags: FileDiagnostics,
-    /// Two pages claiming one URL and the like (from assembling the site).
-    assemble_diags: Diagnostics,
-    /// From `check::run` over the whole site.
-    check_diags: Diagnostics,
-    /// Content path → the error rendering that page.
-    render_errors: BTreeMap<String, String>,
-    /// Failures that stop everything (config, templates, IO), by stage.
-    fatal: BTreeMap<&'static str, String>,
-    /// Pages whose served version is older than their content (their new one has errors).
-    withheld: BTreeSet<String>,
-    /// The archived editions (read at start and when the configuration changes).
-    snapshots: Arc<Vec<Edition>>,
-    /// Problems reading the editions, and then also rendering them.
-    edition_load_diags: Diagnostics,
-    edition_diags: Diagnostics,
-    /// The version switcher: the current site and each edition.
-    nav: Arc<EditionsNav>,
+    site: SiteState,
+    problems: ProblemState,
+    editions: EditionState,
     /// When to write the site-wide files again (after the pages, off the reload path).
     site_files_due: Option<Instant>,
     /// When to run the whole-site checks on pages already written.
     check_due: Option<Instant>,
-    /// Pages written before the checks ran: content path → (file, what it held before).
-    unconfirmed: BTreeMap<String, (String, Option<Vec<u8>>)>,
-    /// The editions need rendering again (templates or theme changed).
-    editions_due: bool,
     out: PreviewDir,
     work: PathBuf,
     search: SearchJob,
     laps: Laps,
+}
+
+/// The site as last read and rendered.
+struct SiteState {
+    config: Arc<Config>,
+    templates: Arc<Templates>,
+    theme: ThemeAssets,
+    model: Arc<Site>,
+    /// Each page's rendered Markdown without its HTML; `rendered[i]` is `model.pages[i]`'s.
+    rendered: Arc<Vec<Rendered>>,
+}
+
+/// What is wrong with the site now, by the stage that found it.
+#[derive(Default)]
+struct ProblemState {
+    files: FileDiagnostics,
+    /// Two pages claiming one URL and the like (from assembling the site).
+    assemble: Diagnostics,
+    /// From `check::run` over the whole site.
+    check: Diagnostics,
+    /// Content path → the error rendering that page.
+    render: BTreeMap<String, String>,
+    /// Failures that stop everything (config, templates, IO), by stage.
+    fatal: BTreeMap<&'static str, String>,
+    /// Pages whose served version is older than their content (their new one has errors).
+    withheld: BTreeSet<String>,
+    /// Pages written before the checks ran: content path → (file, what it held before).
+    unconfirmed: BTreeMap<String, (String, Option<Vec<u8>>)>,
+}
+
+/// The archived editions (read at start and when the configuration changes).
+#[derive(Default)]
+struct EditionState {
+    snapshots: Arc<Vec<Edition>>,
+    /// Problems reading the editions, and then also rendering them.
+    load_diags: Diagnostics,
+    diags: Diagnostics,
+    /// The version switcher: the current site and each edition.
+    nav: Arc<EditionsNav>,
+    /// The editions need rendering again (templates or theme changed).
+    due: bool,
 }
 
 impl Preview {
@@ -152,39 +173,30 @@ impl Preview {
             .canonicalize()
             .map_err(|e| Error::read(&opts.site, e))?;
         let config = Config::load(&root)?;
-        std::fs::create_dir_all(&opts.work).map_err(|e| Error::write(&opts.work, e))?;
         let out = PreviewDir::create(&opts.work.join("site"))?;
         let theme = output::theme_assets(&config)?;
         let (templates, template_error) = steps::load_templates(&config, &opts.work)?;
         let mut p = Preview {
             root,
             drafts: opts.drafts,
-            config: Arc::new(config),
-            templates: Arc::new(templates),
-            theme,
-            site: Arc::new(Site::default()),
-            rendered: Arc::new(Vec::new()),
-            file_diags: FileDiagnostics::new(),
-            assemble_diags: Diagnostics::new(),
-            check_diags: Diagnostics::new(),
-            render_errors: BTreeMap::new(),
-            fatal: BTreeMap::new(),
-            withheld: BTreeSet::new(),
-            snapshots: Arc::new(Vec::new()),
-            edition_load_diags: Diagnostics::new(),
-            edition_diags: Diagnostics::new(),
-            nav: Arc::new(EditionsNav::default()),
+            site: SiteState {
+                config: Arc::new(config),
+                templates: Arc::new(templates),
+                theme,
+                model: Arc::new(Site::default()),
+                rendered: Arc::new(Vec::new()),
+            },
+            problems: ProblemState::default(),
+            editions: EditionState::default(),
             site_files_due: None,
             check_due: None,
-            unconfirmed: BTreeMap::new(),
-            editions_due: false,
             out,
             work: opts.work.clone(),
             search: SearchJob::new(opts.work.join("scratch-search")),
             laps: Laps::new(),
         };
         if let Some(e) = template_error {
-            p.fatal.insert("templates", e);
+            p.problems.fatal.insert("templates", e);
         }
         let (changed, rendered) = p.rebuild_all()?;
         let staging = p.search.build_now(&p.snapshot());
@@ -202,7 +214,7 @@ impl Preview {
 
     /// The configuration in use.
     pub fn config(&self) -> &Config {
-        &self.config
+        &self.site.config
     }
 
     /// The folder the preview serves.
@@ -212,7 +224,7 @@ impl Preview {
 
     /// Folders to watch: (path, recursively).
     pub fn watch_roots(&self) -> Vec<(PathBuf, bool)> {
-        let c = &self.config;
+        let c = &self.site.config;
         let mut v = vec![(c.root.clone(), c.is_bare())];
         for d in [
             &c.content_dir,
@@ -230,15 +242,15 @@ impl Preview {
     /// Everything wrong right now.
     pub fn problems(&self) -> Problems {
         let mut d = Diagnostics::new();
-        for v in self.file_diags.values() {
+        for v in self.problems.files.values() {
             d.extend(v.iter().cloned());
         }
-        d.extend(self.assemble_diags.iter().cloned());
-        d.extend(self.check_diags.iter().cloned());
-        d.extend(self.edition_diags.iter().cloned());
+        d.extend(self.problems.assemble.iter().cloned());
+        d.extend(self.problems.check.iter().cloned());
+        d.extend(self.editions.diags.iter().cloned());
         d.sort();
-        let mut fatal: Vec<String> = self.fatal.values().cloned().collect();
-        for e in self.render_errors.values() {
+        let mut fatal: Vec<String> = self.problems.fatal.values().cloned().collect();
+        for e in self.problems.render.values() {
             if !fatal.contains(e) {
                 fatal.push(e.clone());
             }
@@ -257,7 +269,7 @@ impl Preview {
             (BTreeSet::new(), false, false, false);
         let mut named = BTreeSet::new();
         for p in paths {
-            match classify(&self.config, p) {
+            match classify(&self.site.config, p) {
                 Change::Content(rel) => {
                     content.insert(rel);
                 }
@@ -266,9 +278,9 @@ impl Preview {
                 Change::Config => config = true,
                 Change::Ignored => continue,
             }
-            named.insert(self.config.display_path(p));
+            named.insert(self.site.config.display_path(p));
         }
-        if !self.config.content_dir.is_dir() {
+        if !self.site.config.content_dir.is_dir() {
             // keep the last pages while the folder is away; all is read when it is back
             content.clear();
         }
@@ -281,11 +293,11 @@ impl Preview {
         self.note_missing_content();
         let (changed, rendered, everything) = match result {
             Ok((c, r)) => {
-                self.fatal.remove("io");
+                self.problems.fatal.remove("io");
                 (c, r, config || templates)
             }
             Err(e) => {
-                self.fatal.insert("io", fatal_text(&e));
+                self.problems.fatal.insert("io", fatal_text(&e));
                 (Vec::new(), 0, false)
             }
         };
@@ -303,15 +315,15 @@ impl Preview {
     /// progress), say so: the preview keeps serving the last pages and takes the
     /// folder up again when it is back.
     fn note_missing_content(&mut self) {
-        let dir = &self.config.content_dir;
+        let dir = &self.site.config.content_dir;
         if dir.is_dir() {
-            self.fatal.remove("content");
+            self.problems.fatal.remove("content");
         } else {
             let text = format!(
                 "error: the content folder {}/ is missing; the preview shows the pages it last built, and updates when the folder is back\n",
-                self.config.display_path(dir)
+                self.site.config.display_path(dir)
             );
-            self.fatal.insert("content", text);
+            self.problems.fatal.insert("content", text);
         }
     }
 
@@ -333,7 +345,7 @@ impl Preview {
             ("checks", self.confirm())
         } else if self.site_files_due.is_some_and(|d| d <= now) {
             self.site_files_due = None;
-            let editions = std::mem::take(&mut self.editions_due);
+            let editions = std::mem::take(&mut self.editions.due);
             let done = self.site_files().and_then(|mut c| {
                 if editions {
                     c.extend(self.build_editions()?);
@@ -346,11 +358,11 @@ impl Preview {
         };
         let changed = match result {
             Ok(c) => {
-                self.fatal.remove(what);
+                self.problems.fatal.remove(what);
                 c
             }
             Err(e) => {
-                self.fatal.insert(what, fatal_text(&e));
+                self.problems.fatal.insert(what, fatal_text(&e));
                 Vec::new()
             }
         };
@@ -373,7 +385,7 @@ impl Preview {
         let changed = match self.take_search(staging) {
             Ok(c) => c,
             Err(e) => {
-                self.fatal.insert("search", fatal_text(&e));
+                self.problems.fatal.insert("search", fatal_text(&e));
                 Vec::new()
             }
         };
@@ -394,12 +406,12 @@ impl Preview {
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
-            config: self.config.clone(),
-            site: self.site.clone(),
-            rendered: self.rendered.clone(),
-            templates: self.templates.clone(),
-            assets: self.theme.urls.clone(),
-            nav: self.nav.clone(),
+            config: self.site.config.clone(),
+            site: self.site.model.clone(),
+            rendered: self.site.rendered.clone(),
+            templates: self.site.templates.clone(),
+            assets: self.site.theme.urls.clone(),
+            nav: self.editions.nav.clone(),
         }
     }
 
@@ -407,7 +419,7 @@ impl Preview {
     fn urls(&self, mut rels: Vec<String>) -> Vec<String> {
         rels.sort();
         rels.dedup();
-        let prefix = &self.config.url_prefix;
+        let prefix = &self.site.config.url_prefix;
         rels.into_iter()
             .map(|r| match r.strip_suffix("index.html") {
                 Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("{prefix}{dir}"),

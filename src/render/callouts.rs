@@ -136,7 +136,7 @@ pub fn open_html(kind: Callout, fold: Fold, title: &str) -> String {
     } else {
         format!(
             "<span class=\"callout-label\">{label}<span class=\"visually-hidden\">:</span></span> {}",
-            super::markdown::escape(title)
+            crate::util::html::escape(title)
         )
     };
     let class = format!("callout callout-{}", kind.name());

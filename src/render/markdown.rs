@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::callouts::{self, read_marker};
 use super::kinds::checklist::TaskLists;
 use crate::content::urls::{Target, heading_id, resolve};
+use crate::util::html::escape;
 
 /// What the Markdown renderer needs to know about the rest of the site.
 pub trait Resolver {
@@ -501,21 +502,6 @@ fn wrap_tables(html: String) -> String {
     .replace(" style=\"text-align: left\"", " class=\"align-left\"")
     .replace(" style=\"text-align: center\"", " class=\"align-center\"")
     .replace(" style=\"text-align: right\"", " class=\"align-right\"")
-}
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn escape_attr_id(s: &str) -> String {

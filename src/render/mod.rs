@@ -1,5 +1,5 @@
 //! Render: pages to HTML. Markdown through pulldown-cmark, then through the theme's
-//! templates with the context in `context.rs`.
+//! templates with the context in `context/`.
 //!
 //! Input: the [`Site`] and [`Config`]. Output: HTML strings and, per page, what the
 //! checks and the search index need ([`markdown::Rendered`]). Does no IO except

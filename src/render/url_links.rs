@@ -8,7 +8,8 @@
 //! [`Target`]. Pure.
 
 use crate::content::Site;
-use crate::content::urls::{Target, percent_decode, slugify};
+use crate::content::urls::{Target, slugify};
+use crate::util::paths::percent_decode_lossy;
 
 /// What `dest`, written in the page at URL path `from_path`, points at.
 pub fn target(site: &Site, prefix: &str, from_path: &str, dest: &str) -> Option<Target> {
@@ -17,10 +18,10 @@ pub fn target(site: &Site, prefix: &str, from_path: &str, dest: &str) -> Option<
         return None;
     }
     let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(percent_decode(a))),
+        Some((p, a)) => (p, Some(percent_decode_lossy(a))),
         None => (dest, None),
     };
-    let path = percent_decode(path.split('?').next().unwrap_or(path));
+    let path = percent_decode_lossy(path.split('?').next().unwrap_or(path));
     let joined = match path.strip_prefix('/') {
         Some(abs) => {
             let site_prefix = prefix.trim_start_matches('/');

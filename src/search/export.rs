@@ -6,9 +6,10 @@
 //! over the answer fields of contacts (`A`). search.js only adds these numbers up, so
 //! it ranks as the tantivy query does. Positions come from the `phrase` field, for
 //! quoted phrases. Input: a committed index. Output: files written by `shards.rs`, and
-//! (through [`DocFiles`], while the index is built) one display record per page.
+//! (through [`super::records::DocFiles`], while the index is built) one display
+//! record per page.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -21,65 +22,10 @@ use tantivy::{DocId, DocSet, InvertedIndexReader, Searcher, SegmentReader, TERMI
 use rayon::prelude::*;
 
 use super::index::Built;
-use super::shards::{EncodedTerm, encode_term};
-use super::{escape_json_text, read_error};
+use super::read_error;
+use super::shards::{EncodedTerm, Settings, TermData, encode_term};
 use crate::error::Result;
 use crate::output::Staging;
-
-/// What the export needs beyond the index.
-pub struct Settings<'a> {
-    /// The site's URL prefix (`/` or `/research-security/`).
-    pub prefix: &'a str,
-    pub edition: &'a str,
-    pub synonyms: &'a BTreeMap<String, Vec<String>>,
-}
-
-impl<'a> Settings<'a> {
-    /// The settings of the site `config` describes, for edition `edition`.
-    pub fn new(config: &'a crate::config::Config, edition: &'a str) -> Settings<'a> {
-        Settings {
-            prefix: &config.url_prefix,
-            edition,
-            synonyms: &config.settings.search.synonyms,
-        }
-    }
-}
-
-/// Everything the export knows about one term.
-#[derive(Debug, Default, Clone)]
-pub struct TermData {
-    /// (page number, score of one exact match over all scored fields), by page.
-    pub scores: Vec<(u32, f32)>,
-    /// (page number, score over the answer fields), contacts only, by page.
-    pub answers: Vec<(u32, f32)>,
-    /// (page number, positions in the `phrase` field), by page.
-    pub positions: Vec<(u32, Vec<u32>)>,
-}
-
-/// Writes each page's display record as `d/N.json` under the export folder, while
-/// the index is built ([`super::index::build`]).
-pub struct DocFiles<'a> {
-    staging: &'a Staging,
-    /// The export folder (`_search/static/`).
-    dir: String,
-}
-
-impl<'a> DocFiles<'a> {
-    pub fn new(staging: &'a Staging, dir: &str) -> DocFiles<'a> {
-        DocFiles {
-            staging,
-            dir: dir.to_string(),
-        }
-    }
-
-    /// Write page `ord`'s record (JSON); returns the hash of the file written.
-    pub fn write(&self, ord: usize, record: &str) -> Result<[u8; 32]> {
-        let text = escape_json_text(record);
-        self.staging
-            .write(&format!("{}d/{ord}.json", self.dir), text.as_bytes())?;
-        Ok(*blake3::hash(text.as_bytes()).as_bytes())
-    }
-}
 
 /// Compute every term's data and write the export under `dir` (`_search/static/`).
 /// Terms are computed and written one at a time, so memory does not grow with the

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::query::{ContactCard, Hit, SearchResults};
 use crate::content::Kind;
-use crate::render::markdown::escape;
+use crate::util::html::{escape, tel_link};
 
 /// The marker in the search page that results replace.
 pub const MARKER: &str = "<!--guidebook:search-results-->";
@@ -105,18 +105,6 @@ fn card_html(c: &ContactCard, prefix: &str) -> String {
     }
     out.push_str("</dl>\n</div>\n</section>\n");
     out
-}
-
-/// `01632 960412` → `+441632960412`, as the theme's contact cards link phones.
-pub fn tel_link(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    match digits.strip_prefix('0') {
-        Some(rest) if !digits.starts_with("00") => format!("+44{rest}"),
-        _ => digits,
-    }
 }
 
 #[cfg(test)]

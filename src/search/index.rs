@@ -18,7 +18,7 @@ use tantivy::schema::document::Document;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, TantivyDocument};
 
-use super::export::DocFiles;
+use super::records::DocFiles;
 use super::schema::Fields;
 use super::tokenizer::{self, PageTokenizer, WordList};
 use super::{ContactCard, DocRecord, index_error, snippet_text};

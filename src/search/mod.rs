@@ -24,6 +24,7 @@ pub mod index;
 pub mod page;
 pub mod plan;
 pub mod query;
+pub mod records;
 pub mod schema;
 mod shards;
 pub mod snippet;
@@ -118,10 +119,10 @@ pub fn build_at(
     let search_dir = format!("{}_search/", target.base);
     let index_dir = staging.dir().join(&search_dir).join("index");
     let static_dir = format!("{search_dir}static/");
-    let records = export::DocFiles::new(staging, &static_dir);
+    let records = records::DocFiles::new(staging, &static_dir);
     let built = index::build(site, rendered, target.edition, &index_dir, &records)?;
     lap("search index");
-    let settings = export::Settings::new(config, target.edition);
+    let settings = shards::Settings::new(config, target.edition);
     export::write(&built, &settings, staging, &static_dir)?;
     lap("search export");
     page::write(renderer, site, staging, target.base)

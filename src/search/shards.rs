@@ -11,18 +11,47 @@
 //! "" when the same, pages with the stem], ...]`. Every JSON file has `<`, `>` and
 //! `&` escaped as `\u003c` and so on.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::analyze::STOP_WORDS;
-use super::export::{Settings, TermData};
 use super::plan::{INTENT_STEMS, Lexicon, PARAMS, Params};
 use super::{read_error, safe_json};
 use crate::error::{Error, Result};
 use crate::output::Staging;
+
+/// What the export needs beyond the index.
+pub struct Settings<'a> {
+    /// The site's URL prefix (`/` or `/research-security/`).
+    pub prefix: &'a str,
+    pub edition: &'a str,
+    pub synonyms: &'a BTreeMap<String, Vec<String>>,
+}
+
+impl<'a> Settings<'a> {
+    /// The settings of the site `config` describes, for edition `edition`.
+    pub fn new(config: &'a crate::config::Config, edition: &'a str) -> Settings<'a> {
+        Settings {
+            prefix: &config.url_prefix,
+            edition,
+            synonyms: &config.settings.search.synonyms,
+        }
+    }
+}
+
+/// Everything the export knows about one term.
+#[derive(Debug, Default, Clone)]
+pub struct TermData {
+    /// (page number, score of one exact match over all scored fields), by page.
+    pub scores: Vec<(u32, f32)>,
+    /// (page number, score over the answer fields), contacts only, by page.
+    pub answers: Vec<(u32, f32)>,
+    /// (page number, positions in the `phrase` field), by page.
+    pub positions: Vec<(u32, Vec<u32>)>,
+}
 
 /// Bump when the export's format changes; search.js checks it.
 pub const FORMAT: u32 = 2;

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::analyze::{Analyzer, normalize_into, words};
-use crate::render::markdown::escape;
+use crate::util::html::escape;
 
 /// Characters shown before the first matched word of a window.
 const LEAD: usize = 30;

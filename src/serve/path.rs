@@ -6,6 +6,8 @@
 //! it, or a [`Refusal`]. Pure: no IO (symlinks are checked where files are opened, in
 //! `files.rs`).
 
+use crate::util::paths::{has_escape, percent_decode_strict};
+
 /// A request path that is safe to join onto the site folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestPath {
@@ -32,7 +34,8 @@ pub fn parse(raw: &str) -> Result<RequestPath, Refusal> {
     if !raw.starts_with('/') {
         return Err(Refusal::BadRequest("the path must start with /"));
     }
-    let bytes = percent_decode(raw.as_bytes())?;
+    let bytes = percent_decode_strict(raw.as_bytes())
+        .ok_or(Refusal::BadRequest("the path has a bad % escape"))?;
     if bytes.len() > MAX_PATH_BYTES {
         return Err(Refusal::BadRequest("the path is too long"));
     }
@@ -70,42 +73,6 @@ fn check_characters(decoded: &str) -> Result<(), Refusal> {
         return Err(Refusal::BadRequest("the path is encoded twice"));
     }
     Ok(())
-}
-
-/// Decode `%XX` escapes once. A `%` not followed by two hex digits is refused.
-fn percent_decode(raw: &[u8]) -> Result<Vec<u8>, Refusal> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%' {
-            let hi = raw.get(i + 1).and_then(|b| hex(*b));
-            let lo = raw.get(i + 2).and_then(|b| hex(*b));
-            match (hi, lo) {
-                (Some(h), Some(l)) => out.push(h * 16 + l),
-                _ => return Err(Refusal::BadRequest("the path has a bad % escape")),
-            }
-            i += 3;
-        } else {
-            out.push(raw[i]);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-/// Whether `s` still holds a `%XX` escape (a sign of double encoding).
-fn has_escape(s: &[u8]) -> bool {
-    s.windows(3)
-        .any(|w| w[0] == b'%' && hex(w[1]).is_some() && hex(w[2]).is_some())
-}
-
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// Percent-encode a relative URL path for a `Location` header: keeps unreserved

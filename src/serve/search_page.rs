@@ -9,9 +9,9 @@ use axum::http::{StatusCode, header};
 use axum::response::Response;
 
 use super::http::{self, App};
-use crate::render::markdown::escape;
 use crate::search::SearchResults;
 use crate::search::html::{MARKER, results_html};
+use crate::util::html::escape;
 
 /// The search page with results for `q`.
 pub fn fill(

@@ -1,6 +1,7 @@
 //! Sorting changed paths by what they can affect: a content file (page or asset), a
-//! template, a static file, the configuration, or nothing guidebook reads. The rules
-//! mirror `content::walk`, so the preview and a full build agree on what is content.
+//! template, a static file, the configuration, or nothing guidebook reads. What is
+//! content is decided by `content::walk`'s own rules, so the preview and a full build
+//! agree.
 //!
 //! Input: the site's [`Config`] and paths reported by the file watcher. Output:
 //! [`Change`]s. Pure except for asking whether a path is a folder.
@@ -8,6 +9,7 @@
 use std::path::{Component, Path};
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::content::walk;
 
 /// What a changed path is to the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,11 +26,6 @@ pub enum Change {
     /// Anything else (editor backups in hidden files, the output folder, `.git`).
     Ignored,
 }
-
-/// Folders never read as content, wherever they are (as in `content::walk`).
-const ALWAYS_SKIP: &[&str] = &["node_modules", "target"];
-/// A bare site's own folders, which are not content.
-const SITE_FOLDERS: &[&str] = &["public", "templates", "static", "themes", "editions"];
 
 /// Classify one changed path (absolute, or relative to the working folder).
 pub fn classify(config: &Config, path: &Path) -> Change {
@@ -61,10 +58,8 @@ pub fn classify(config: &Config, path: &Path) -> Change {
         if first == CONFIG_FILE && parts.len() == 1 {
             return Change::Config;
         }
-        if SITE_FOLDERS.contains(&first)
-            || first.starts_with("public.guidebook-")
-            || crate::content::walk::is_output(&config.content_dir.join(first))
-        {
+        let dir = config.content_dir.join(first);
+        if walk::is_site_folder(&dir, first) || walk::is_output_folder(&dir, first) {
             return Change::Ignored;
         }
     }
@@ -79,7 +74,7 @@ fn visible(path: &Path, base: &Path) -> Option<Vec<String>> {
         match c {
             Component::Normal(n) => {
                 let n = n.to_string_lossy();
-                if n.starts_with('.') || ALWAYS_SKIP.contains(&n.as_ref()) {
+                if walk::is_skipped_name(&n) {
                     return None;
                 }
                 parts.push(n.into_owned());
@@ -93,11 +88,6 @@ fn visible(path: &Path, base: &Path) -> Option<Vec<String>> {
 
 fn under(path: &Path, dir: &Path) -> bool {
     path.starts_with(dir)
-}
-
-/// Whether a content path names a page (by extension, as `content::walk` decides).
-pub fn is_page(rel: &str) -> bool {
-    rel.ends_with(".md") || rel.ends_with(".markdown")
 }
 
 #[cfg(test)]
@@ -142,7 +132,6 @@ mod tests {
         assert_eq!(classify(&c, &r.join("static/docs/a.pdf")), Change::Static);
         assert_eq!(classify(&c, &r.join("public/index.html")), Change::Ignored);
         assert_eq!(classify(&c, &r.join(".git/index")), Change::Ignored);
-        assert!(is_page("a/b.md") && !is_page("a/b.png"));
     }
 
     #[test]
@@ -159,5 +148,24 @@ mod tests {
             Change::Ignored
         );
         assert_eq!(classify(&c, &r.join("guidebook.toml")), Change::Config);
+    }
+
+    #[test]
+    fn a_bare_folder_of_pages_named_like_a_site_folder_is_content_as_the_walk_says() {
+        let t = tempfile::tempdir().unwrap();
+        let docs = t.path().join("templates");
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("404.md"), "# Not found page docs\n").unwrap();
+        let c = Config::resolve(t.path(), Settings::default(), false);
+        let walked = crate::content::walk::walk(&c.content_dir, c.is_bare(), &[]).unwrap();
+        assert_eq!(walked.pages, ["templates/404.md"]);
+        assert_eq!(
+            classify(&c, &docs.join("404.md")),
+            Change::Content("templates/404.md".into())
+        );
+        assert_eq!(
+            classify(&c, &t.path().join("editions/x.md")),
+            Change::Ignored
+        );
     }
 }

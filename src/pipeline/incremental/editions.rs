@@ -10,12 +10,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::Preview;
-use super::out::Producer;
 use super::problems::fatal_text;
 use crate::content::LoadOptions;
 use crate::editions::snapshot;
 use crate::error::Result;
 use crate::output::Staging;
+use crate::output::live::Producer;
 use crate::pipeline::{BuildOptions, Shared, cache_options, editions};
 
 impl Preview {
@@ -30,16 +30,16 @@ impl Preview {
             ..BuildOptions::default()
         };
         let options = cache_options(&build_opts);
-        match snapshot::load_all(&self.config, &opts, &options, self.out.root()) {
+        match snapshot::load_all(&self.site.config, &opts, &options, self.out.root()) {
             Ok((snaps, diags)) => {
-                self.snapshots = Arc::new(snaps);
-                self.edition_load_diags = diags;
-                self.edition_diags = self.edition_load_diags.clone();
-                self.fatal.remove("editions");
+                self.editions.snapshots = Arc::new(snaps);
+                self.editions.load_diags = diags;
+                self.editions.diags = self.editions.load_diags.clone();
+                self.problems.fatal.remove("editions");
             }
             Err(e) => {
-                self.snapshots = Arc::new(Vec::new());
-                self.fatal.insert("editions", fatal_text(&e));
+                self.editions.snapshots = Arc::new(Vec::new());
+                self.problems.fatal.insert("editions", fatal_text(&e));
             }
         }
     }
@@ -54,25 +54,25 @@ impl Preview {
         };
         let watch = super::super::Stopwatch::from_env();
         let shared = Shared {
-            templates: &self.templates,
-            theme: &self.theme,
-            nav: &self.nav,
-            snapshots: &self.snapshots,
+            templates: &self.site.templates,
+            theme: &self.site.theme,
+            nav: &self.editions.nav,
+            snapshots: &self.editions.snapshots,
             strict: false,
             progress: false,
             start: Instant::now(),
             watch: &watch,
         };
         let done = editions::build_all(
-            &self.snapshots,
+            &self.editions.snapshots,
             &shared,
             &staging,
             self.out.root(),
             &load_opts,
             editions::Carry::Link,
         )?;
-        self.edition_diags = self.edition_load_diags.clone();
-        self.edition_diags.extend(done);
+        self.editions.diags = self.editions.load_diags.clone();
+        self.editions.diags.extend(done);
         self.out.sync(staging.dir(), Producer::Editions, |rel| {
             rel.starts_with("editions/")
         })

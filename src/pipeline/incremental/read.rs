@@ -10,13 +10,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use super::changes::is_page;
 use crate::config::Config;
 use crate::content::urls::is_index_file;
 use crate::content::walk::leads_outside;
 use crate::content::walk::walk;
-use crate::content::{Asset, Page, Site, read_page, refused_link};
+use crate::content::{Asset, LoadOptions, Page, Site, read_files, read_page};
 use crate::error::{Diagnostic, Error, Result};
+use crate::util::paths::is_markdown;
 
 /// Each content file's diagnostics, by content path.
 pub type FileDiagnostics = BTreeMap<String, Vec<Diagnostic>>;
@@ -39,42 +39,21 @@ pub fn walk_order(a: &str, b: &str) -> Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
-/// Read every page of the site.
+/// Read every page of the site (with the build's own reader), recording each file's
+/// diagnostics.
 pub fn read_all(
     config: &Config,
     drafts: bool,
     skip: &[std::path::PathBuf],
     diags: &mut FileDiagnostics,
 ) -> Result<(Vec<Page>, Vec<Asset>)> {
-    let found = walk(&config.content_dir, config.is_bare(), skip)?;
-    let read: Vec<(String, Option<Page>, Vec<Diagnostic>)> = found
-        .pages
-        .par_iter()
-        .map(|rel| {
-            let (p, d) = read_page(config, rel);
-            (rel.clone(), p, d)
-        })
-        .collect();
-    diags.clear();
-    for r in &found.refused {
-        diags.insert(r.rel.clone(), vec![refused_link(config, r)]);
-    }
-    let mut pages = Vec::with_capacity(read.len());
-    for (rel, page, d) in read {
-        if !d.is_empty() {
-            diags.insert(rel, d);
-        }
-        pages.extend(page.filter(|p| p.is_built(drafts)));
-    }
-    let assets = found
-        .assets
-        .into_iter()
-        .map(|rel| Asset {
-            file: config.content_dir.join(&rel),
-            rel,
-        })
-        .collect();
-    Ok((pages, assets))
+    let opts = LoadOptions {
+        drafts,
+        skip: skip.to_vec(),
+    };
+    let files = read_files(config, &opts)?;
+    *diags = files.diagnostics.into_iter().collect();
+    Ok((files.pages, files.assets))
 }
 
 /// Turn changed content paths (files or folders, present or gone) into the files
@@ -113,7 +92,7 @@ pub fn expand(config: &Config, site: &Site, changed: &BTreeSet<String>) -> Resul
 }
 
 fn add(e: &mut Edits, rel: &str) {
-    if is_page(rel) {
+    if is_markdown(rel) {
         e.pages.insert(rel.to_string());
     } else {
         e.assets.insert(rel.to_string());

@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::Done;
 use super::Preview;
-use super::out::Producer;
 use super::problems::fatal_text;
-use super::steps::Done;
 use crate::check;
 use crate::error::Result;
+use crate::output::live::Producer;
 use crate::output::page_file;
 use crate::render::markdown::Rendered;
 
@@ -50,7 +50,8 @@ impl Preview {
         };
         let faulty = match &check {
             Check::Now => {
-                self.check_diags = check::run(&self.config, &self.site, &self.rendered);
+                self.problems.check =
+                    check::run(&self.site.config, &self.site.model, &self.site.rendered);
                 self.laps.lap("check");
                 self.error_paths(None)
             }
@@ -75,13 +76,13 @@ impl Preview {
         let renderer = match self.renderer() {
             Ok(r) => r,
             Err(e) => {
-                self.fatal.insert("render", fatal_text(&e));
+                self.problems.fatal.insert("render", fatal_text(&e));
                 return None;
             }
         };
         let dirty: Vec<usize> = dirty
             .into_iter()
-            .filter(|&i| i < self.site.pages.len())
+            .filter(|&i| i < self.site.model.pages.len())
             .collect();
         let results: Vec<(usize, Rendered, Result<String>)> = dirty
             .par_iter()
@@ -94,20 +95,20 @@ impl Preview {
             .collect();
         drop(renderer);
         self.laps.lap("render");
-        self.fatal.remove("render");
-        let rendered = std::sync::Arc::make_mut(&mut self.rendered);
+        self.problems.fatal.remove("render");
+        let rendered = std::sync::Arc::make_mut(&mut self.site.rendered);
         let mut pages = Vec::with_capacity(results.len());
         for (i, md, html) in results {
             rendered[i] = md;
-            let rel = &self.site.pages[i].rel;
+            let rel = &self.site.model.pages[i].rel;
             match html {
                 Ok(h) => {
-                    self.render_errors.remove(rel);
+                    self.problems.render.remove(rel);
                     pages.push((i, h));
                 }
                 Err(e) => {
-                    self.render_errors.insert(rel.clone(), fatal_text(&e));
-                    self.withheld.insert(rel.clone());
+                    self.problems.render.insert(rel.clone(), fatal_text(&e));
+                    self.problems.withheld.insert(rel.clone());
                 }
             }
         }
@@ -120,16 +121,18 @@ impl Preview {
         let stale: HashSet<&str> = fresh
             .into_iter()
             .flatten()
-            .filter_map(|&i| self.site.pages.get(i))
+            .filter_map(|&i| self.site.model.pages.get(i))
             .map(|p| p.display_path.as_str())
             .collect();
         let loaded = self
-            .file_diags
+            .problems
+            .files
             .values()
             .flatten()
-            .chain(self.assemble_diags.iter());
+            .chain(self.problems.assemble.iter());
         let checked = self
-            .check_diags
+            .problems
+            .check
             .iter()
             .filter(|d| !stale.contains(d.path.as_str()));
         loaded
@@ -149,18 +152,19 @@ impl Preview {
     ) -> Result<Vec<String>> {
         let mut changed = Vec::new();
         for (i, html) in pages {
-            let page = &self.site.pages[i];
+            let page = &self.site.model.pages[i];
             let file = page_file(&page.path);
             if faulty.contains(&page.display_path) && self.out.has(&file) {
-                self.withheld.insert(page.rel.clone());
+                self.problems.withheld.insert(page.rel.clone());
                 continue;
             }
-            if stash && !self.unconfirmed.contains_key(&page.rel) {
+            if stash && !self.problems.unconfirmed.contains_key(&page.rel) {
                 let before = self.out.read(&file);
-                self.unconfirmed
+                self.problems
+                    .unconfirmed
                     .insert(page.rel.clone(), (file.clone(), before));
             }
-            self.withheld.remove(&page.rel);
+            self.problems.withheld.remove(&page.rel);
             if self.out.put(&file, html.as_bytes(), Producer::Page)? {
                 changed.push(file);
             }
@@ -172,17 +176,17 @@ impl Preview {
     /// version of any that now has an error, and write held-back pages that are good.
     pub(super) fn confirm(&mut self) -> Result<Vec<String>> {
         self.check_due = None;
-        self.check_diags = check::run(&self.config, &self.site, &self.rendered);
+        self.problems.check = check::run(&self.site.config, &self.site.model, &self.site.rendered);
         let faulty = self.error_paths(None);
         let mut changed = Vec::new();
-        for (rel, (file, before)) in std::mem::take(&mut self.unconfirmed) {
-            let Some(page) = self.site.page_by_rel(&rel) else {
+        for (rel, (file, before)) in std::mem::take(&mut self.problems.unconfirmed) {
+            let Some(page) = self.site.model.page_by_rel(&rel) else {
                 continue;
             };
             if !faulty.contains(&page.display_path) || page_file(&page.path) != file {
                 continue;
             }
-            self.withheld.insert(rel);
+            self.problems.withheld.insert(rel);
             if let Some(bytes) = before
                 && self.out.put(&file, &bytes, Producer::Page)?
             {
@@ -190,11 +194,12 @@ impl Preview {
             }
         }
         let good: BTreeSet<usize> = self
+            .problems
             .withheld
             .iter()
-            .filter(|rel| !self.render_errors.contains_key(*rel))
-            .filter_map(|rel| self.site.by_rel.get(rel).copied())
-            .filter(|&i| !faulty.contains(&self.site.pages[i].display_path))
+            .filter(|rel| !self.problems.render.contains_key(*rel))
+            .filter_map(|rel| self.site.model.by_rel.get(rel).copied())
+            .filter(|&i| !faulty.contains(&self.site.model.pages[i].display_path))
             .collect();
         if !good.is_empty() {
             changed.extend(self.render_and_write(good, false, Check::Known)?.0);
@@ -204,7 +209,13 @@ impl Preview {
 
     /// Remove page files no page writes any more.
     fn remove_stale_pages(&mut self) -> Result<Vec<String>> {
-        let live: HashSet<String> = self.site.pages.iter().map(|p| page_file(&p.path)).collect();
+        let live: HashSet<String> = self
+            .site
+            .model
+            .pages
+            .iter()
+            .map(|p| page_file(&p.path))
+            .collect();
         let mut gone = Vec::new();
         for f in self.out.produced_by(Producer::Page) {
             if !live.contains(&f) {

@@ -3,21 +3,21 @@
 //! changed"; and putting a finished search index build in place.
 
 use super::Preview;
-use super::out::Producer;
 use crate::error::Result;
 use crate::output::Staging;
+use crate::output::live::Producer;
 use crate::render::Renderer;
 
 impl Preview {
     /// A renderer of the current site, with the version switcher.
     pub(super) fn renderer(&self) -> Result<Renderer<'_>> {
         Ok(Renderer::new(
-            &self.config,
-            &self.site,
-            &self.templates,
-            self.theme.urls.clone(),
+            &self.site.config,
+            &self.site.model,
+            &self.site.templates,
+            self.site.theme.urls.clone(),
         )?
-        .with_editions(&self.nav, 0))
+        .with_editions(&self.editions.nav, 0))
     }
 
     /// Theme assets, 404, alias pages, copied files, robots.txt, sitemap.xml, the
@@ -28,8 +28,8 @@ impl Preview {
         let today = crate::check::CheckOptions::default().today;
         super::super::write_current_site_files(
             &renderer,
-            &self.theme,
-            &self.snapshots,
+            &self.site.theme,
+            &self.editions.snapshots,
             &staging,
             today,
         )?;
@@ -40,14 +40,14 @@ impl Preview {
     /// Put a finished search build (`_search/` and the search page) in place.
     pub(super) fn take_search(&mut self, built: Result<Staging>) -> Result<Vec<String>> {
         let staging = built?;
-        self.fatal.remove("search");
+        self.problems.fatal.remove("search");
         let from = staging.dir().join("_search");
         let mut changed = Vec::new();
         if from.is_dir() {
             self.out.swap_dir("_search", &from, Producer::Search)?;
             changed.push("_search/".to_string());
         }
-        let own_page = self.site.pages.iter().any(|p| p.path == "search/");
+        let own_page = self.site.model.pages.iter().any(|p| p.path == "search/");
         let page = staging.dir().join("search/index.html");
         if !own_page && page.is_file() {
             let bytes = std::fs::read(&page).map_err(|e| crate::error::Error::read(&page, e))?;

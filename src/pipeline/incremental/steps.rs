@@ -7,11 +7,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::Preview;
 use super::plan::{self, Before};
 use super::problems::fatal_text;
 use super::read::{self, Edits, Reread};
 use super::render::Check;
+use super::{Done, Preview};
 use crate::config::Config;
 use crate::content::{Asset, Page, Site, assemble};
 use crate::error::{Diagnostics, Result};
@@ -34,9 +34,6 @@ pub fn load_templates(config: &Config, work: &Path) -> Result<(Templates, Option
     }
 }
 
-/// Changed output paths and the number of pages rendered.
-pub type Done = (Vec<String>, usize);
-
 /// How long after a change the site-wide files are written (edits in between are
 /// applied first, and the files written once).
 pub const SITE_FILES_DELAY: Duration = Duration::from_millis(150);
@@ -45,19 +42,24 @@ impl Preview {
     /// Read every content file and render every page.
     pub(super) fn rebuild_all(&mut self) -> Result<Done> {
         self.load_editions();
-        let (pages, assets) = read::read_all(&self.config, self.drafts, &[], &mut self.file_diags)?;
+        let (pages, assets) = read::read_all(
+            &self.site.config,
+            self.drafts,
+            &[],
+            &mut self.problems.files,
+        )?;
         self.assemble(pages, assets);
-        self.rendered = Arc::new(vec![Rendered::default(); self.site.pages.len()]);
-        self.withheld.clear();
-        self.render_errors.clear();
-        let all = (0..self.site.pages.len()).collect();
-        self.unconfirmed.clear();
+        self.site.rendered = Arc::new(vec![Rendered::default(); self.site.model.pages.len()]);
+        self.problems.withheld.clear();
+        self.problems.render.clear();
+        let all = (0..self.site.model.pages.len()).collect();
+        self.problems.unconfirmed.clear();
         self.check_due = None;
         let (mut changed, n) = self.render_and_write(all, true, Check::Now)?;
         changed.extend(self.site_files()?);
         changed.extend(self.build_editions()?);
         self.site_files_due = None;
-        self.editions_due = false;
+        self.editions.due = false;
         self.search.mark();
         Ok((changed, n))
     }
@@ -67,19 +69,19 @@ impl Preview {
         let config = match Config::load(&self.root) {
             Ok(c) => c,
             Err(e) => {
-                self.fatal.insert("config", fatal_text(&e));
+                self.problems.fatal.insert("config", fatal_text(&e));
                 return Ok((Vec::new(), 0));
             }
         };
-        self.fatal.remove("config");
-        self.fatal.remove("templates");
+        self.problems.fatal.remove("config");
+        self.problems.fatal.remove("templates");
         let (templates, error) = load_templates(&config, &self.work)?;
         if let Some(e) = error {
-            self.fatal.insert("templates", e);
+            self.problems.fatal.insert("templates", e);
         }
-        self.theme = output::theme_assets(&config)?;
-        self.config = Arc::new(config);
-        self.templates = Arc::new(templates);
+        self.site.theme = output::theme_assets(&config)?;
+        self.site.config = Arc::new(config);
+        self.site.templates = Arc::new(templates);
         self.rebuild_all()
     }
 
@@ -92,29 +94,29 @@ impl Preview {
     ) -> Result<Done> {
         let mut everything = false;
         if templates {
-            match Templates::load(&self.config) {
+            match Templates::load(&self.site.config) {
                 Ok(t) => {
-                    self.templates = Arc::new(t);
-                    self.fatal.remove("templates");
+                    self.site.templates = Arc::new(t);
+                    self.problems.fatal.remove("templates");
                     everything = true;
                     self.search.mark();
                 }
                 Err(e) => {
-                    self.fatal.insert("templates", fatal_text(&e));
+                    self.problems.fatal.insert("templates", fatal_text(&e));
                 }
             }
         }
         if statics {
-            let theme = output::theme_assets(&self.config)?;
-            everything |=
-                theme.urls.css != self.theme.urls.css || theme.urls.js != self.theme.urls.js;
-            self.theme = theme;
+            let theme = output::theme_assets(&self.site.config)?;
+            everything |= theme.urls.css != self.site.theme.urls.css
+                || theme.urls.js != self.site.theme.urls.js;
+            self.site.theme = theme;
         }
         self.laps.lap("templates");
         let mut dirty = BTreeSet::new();
         let mut structural = false;
         if !content.is_empty() {
-            let edits = read::expand(&self.config, &self.site, content)?;
+            let edits = read::expand(&self.site.config, &self.site.model, content)?;
             self.laps.lap("expand");
             let p = self.reread(&edits);
             structural = p.structural;
@@ -124,51 +126,57 @@ impl Preview {
             }
         }
         let check = if everything {
-            dirty = (0..self.site.pages.len()).collect();
+            dirty = (0..self.site.model.pages.len()).collect();
             Check::Now
         } else {
             Check::Later {
                 fresh: dirty.clone(),
             }
         };
-        for rel in &self.withheld {
-            dirty.extend(self.site.by_rel.get(rel).copied());
+        for rel in &self.problems.withheld {
+            dirty.extend(self.site.model.by_rel.get(rel).copied());
         }
         let done = self.render_and_write(dirty, structural || everything, check)?;
-        let with_editions = !content.is_empty() && !self.snapshots.is_empty();
+        let with_editions = !content.is_empty() && !self.editions.snapshots.is_empty();
         if structural || templates || statics || with_editions {
             self.site_files_due = Some(Instant::now() + SITE_FILES_DELAY);
         }
-        self.editions_due |= everything;
+        self.editions.due |= everything;
         Ok(done)
     }
 
     /// Read the files in `edits` again and plan what to render.
     fn reread(&mut self, edits: &Edits) -> plan::Plan {
-        let read = read::read_pages(&self.config, self.drafts, edits, &mut self.file_diags);
+        let read = read::read_pages(
+            &self.site.config,
+            self.drafts,
+            edits,
+            &mut self.problems.files,
+        );
         self.laps.lap("read");
         let read = match self.in_place(read, edits) {
             Ok(p) => return p,
             Err(read) => read,
         };
-        let before = Before::capture(&self.site, &edits.pages);
-        let site = Arc::try_unwrap(std::mem::take(&mut self.site)).unwrap_or_else(|s| (*s).clone());
+        let before = Before::capture(&self.site.model, &edits.pages);
+        let site =
+            Arc::try_unwrap(std::mem::take(&mut self.site.model)).unwrap_or_else(|s| (*s).clone());
         let (pages, assets) = read::merge(
-            &self.config,
+            &self.site.config,
             site.pages,
             site.assets,
             read,
             edits,
-            &self.file_diags,
+            &self.problems.files,
         );
         self.assemble(pages, assets);
         self.laps.lap("assemble");
         self.realign(&before.rels);
-        let mut p = plan::plan(&before, &self.site, &self.rendered, edits);
-        if self.config.is_lenient() {
+        let mut p = plan::plan(&before, &self.site.model, &self.site.rendered, edits);
+        if self.site.config.is_lenient() {
             // a bare folder's pages take URLs and section roles from each other
             // (content/bare.rs): a page that was not edited may have moved
-            p.dirty = (0..self.site.pages.len()).collect();
+            p.dirty = (0..self.site.model.pages.len()).collect();
             p.structural = true;
         }
         self.laps.lap("plan");
@@ -182,15 +190,15 @@ impl Preview {
         let fits = edits.assets.is_empty()
             && read
                 .iter()
-                .all(|r| match (&r.page, self.site.by_rel.get(&r.rel)) {
-                    (Some(new), Some(&i)) => plan::same_face(&self.site.pages[i], new),
-                    (None, Some(_)) => read::keeps_last_good(r, &self.file_diags),
+                .all(|r| match (&r.page, self.site.model.by_rel.get(&r.rel)) {
+                    (Some(new), Some(&i)) => plan::same_face(&self.site.model.pages[i], new),
+                    (None, Some(_)) => read::keeps_last_good(r, &self.problems.files),
                     _ => false,
                 });
         if !fits {
             return Err(read);
         }
-        let site = Arc::make_mut(&mut self.site);
+        let site = Arc::make_mut(&mut self.site.model);
         let mut dirty = BTreeSet::new();
         for r in read {
             let Some(&i) = site.by_rel.get(&r.rel) else {
@@ -216,31 +224,35 @@ impl Preview {
     pub(super) fn assemble(&mut self, pages: Vec<Page>, assets: Vec<Asset>) {
         let mut diags = Diagnostics::new();
         let pages: Vec<Page> = pages.into_iter().filter(|p| p.file.is_some()).collect();
-        let site: Site = assemble(&self.config, pages, assets, &mut diags);
-        self.assemble_diags = diags;
-        self.nav = Arc::new(crate::pipeline::editions::nav(
-            &self.config,
+        let site: Site = assemble(&self.site.config, pages, assets, &mut diags);
+        self.problems.assemble = diags;
+        self.editions.nav = Arc::new(crate::pipeline::editions::nav(
+            &self.site.config,
             &site,
-            &self.snapshots,
+            &self.editions.snapshots,
         ));
-        self.site = Arc::new(site);
+        self.site.model = Arc::new(site);
     }
 
     /// Put each page's rendered Markdown back beside it after pages moved.
     fn realign(&mut self, old_rels: &[String]) {
-        let old = std::mem::take(Arc::make_mut(&mut self.rendered));
+        let old = std::mem::take(Arc::make_mut(&mut self.site.rendered));
         let mut by_rel: std::collections::HashMap<&str, Rendered> =
             old_rels.iter().map(String::as_str).zip(old).collect();
         let new: Vec<Rendered> = self
             .site
+            .model
             .pages
             .iter()
             .map(|p| by_rel.remove(p.rel.as_str()).unwrap_or_default())
             .collect();
-        self.rendered = Arc::new(new);
-        self.render_errors
-            .retain(|rel, _| self.site.by_rel.contains_key(rel));
-        let site = &self.site;
-        self.withheld.retain(|rel| site.by_rel.contains_key(rel));
+        self.site.rendered = Arc::new(new);
+        self.problems
+            .render
+            .retain(|rel, _| self.site.model.by_rel.contains_key(rel));
+        let site = &self.site.model;
+        self.problems
+            .withheld
+            .retain(|rel| site.by_rel.contains_key(rel));
     }
 }

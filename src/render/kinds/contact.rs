@@ -7,6 +7,7 @@
 use crate::config::Config;
 use crate::content::Page;
 use crate::render::context::ContactCtx;
+use crate::util::html::tel_link;
 
 /// What readers may see of a contact. Every card, directory entry and vCard is built
 /// from this, so a field left out here is left out everywhere.
@@ -35,18 +36,6 @@ pub fn contact_ctx(config: &Config, page: &Page) -> ContactCtx {
 /// The vCard's file name: `export-control-manager.vcf`, beside the contact's page.
 pub fn vcard_file_name(page: &Page) -> String {
     format!("{}.vcf", page.contact_id())
-}
-
-/// `01632 960412` → `+441632960412`; other forms keep their digits and `+`.
-pub fn tel_link(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    match digits.strip_prefix('0') {
-        Some(rest) if !digits.starts_with("00") => format!("+44{rest}"),
-        _ => digits,
-    }
 }
 
 /// Honorifics that go in the prefix part of a vCard name, not the given name.

@@ -2,15 +2,15 @@
 //! directory, the legislation register and the case-study index.
 //!
 //! Input: the site, the section's pages (in reading order) and the contacts' cards.
-//! Output: the contexts in `ctx.rs`. Pure.
+//! Output: the contexts in `render/context/kinds.rs`. Pure.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::ctx::*;
 use crate::config::Config;
 use crate::content::urls::slugify;
 use crate::content::{Page, Site};
 use crate::render::context::ContactCtx;
+use crate::render::context::kinds::*;
 
 /// The faculty group of contacts that name none.
 pub const CENTRAL: &str = "Central services";

@@ -4,12 +4,11 @@
 //! vCard per contact, checkbox task lists, and one page per step of a triage tree.
 //!
 //! Input: the site and what `SiteView` prepared (contact cards). Output: template
-//! contexts (`ctx.rs`) and, from [`extra_files`], the files beside the pages as (output
+//! contexts (`render/context/kinds.rs`) and, from [`extra_files`], the files beside the pages as (output
 //! path, bytes) for the pipeline to write. No IO.
 
 pub mod checklist;
 pub mod contact;
-pub mod ctx;
 mod listings;
 pub mod triage;
 

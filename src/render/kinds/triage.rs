@@ -8,13 +8,13 @@
 
 use serde::Serialize;
 
-use super::ctx::*;
 use crate::content::decision::{self, Locator, Node, Step};
 use crate::content::urls::{Target, resolve};
 use crate::content::{Kind, Page};
 use crate::error::Result;
 use crate::render::Renderer;
 use crate::render::context::Crumb;
+use crate::render::context::kinds::*;
 use crate::render::markdown::{CardRef, LinkRef, Rendered};
 
 /// The URL of the first question's page; empty when `start` names no question.

@@ -1,11 +1,11 @@
 //! The template contract of the kind-specific pages: what `contacts.html`,
 //! `legislation-register.html`, `case-studies.html`, the triage templates and
 //! `page.triage` see. Documented in the README's "Templates" section with the rest of
-//! `context.rs`; renaming a field breaks users' templates.
+//! `context/mod.rs`; renaming a field breaks users' templates.
 
 use serde::Serialize;
 
-use crate::render::context::ContactCtx;
+use super::ContactCtx;
 
 /// A link to a page, for grouped lists.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -1,7 +1,9 @@
-//! The preview's private output folder: a copy of the built site that the preview
-//! server serves, updated file by file. Each file is written to a temporary name and
-//! renamed into place, so a request sees the old or the new file, never half of one;
-//! a file whose bytes did not change is not touched. Every file is recorded with the
+//! The live writer: the preview's private output folder, a copy of the built site that
+//! the preview server serves, updated file by file. It is `output`'s second writer
+//! beside [`super::Staging`] (which writes whole builds and swaps them in); the
+//! preview writes nothing except through these two. Each file is written to a
+//! temporary name and renamed into place, so a request sees the old or the new file,
+//! never half of one; a file whose bytes did not change is not touched. Every file is recorded with the
 //! step that produced it, so a step's stale files can be removed.
 //!
 //! The folder is locked ([`OutputLock`]) for as long as the preview lives, like every
@@ -17,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::OutputLock;
 use crate::error::{Error, Result};
-use crate::output::OutputLock;
 
 /// Which step of the build wrote a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +44,8 @@ pub struct PreviewDir {
 }
 
 impl PreviewDir {
-    /// Lock the folder at `root`, then create (or empty) it.
+    /// Lock the folder at `root`, then create (or empty) it. Its parent (the preview's
+    /// working folder) is created when missing.
     pub fn create(root: &Path) -> Result<PreviewDir> {
         let lock = OutputLock::acquire(root)?;
         if root.exists() {

@@ -1,11 +1,14 @@
-//! The template contract: the structs templates see. Every field here is documented in
-//! the README's "Templates" section; renaming one breaks users' templates.
+//! The template contract, in one place: the structs templates see (the kind-specific
+//! ones in [`kinds`]). Every field here is documented in the README's "Templates"
+//! section; renaming one breaks users' templates.
 //!
 //! Built from borrowed site data, one page at a time; no IO.
 
 use serde::Serialize;
 
 use super::markdown::TocEntry;
+
+pub mod kinds;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteCtx {
@@ -146,7 +149,7 @@ pub struct PageCtx<'a> {
     pub case_study: Option<CaseStudyCtx>,
     pub contact: Option<ContactCtx>,
     /// On a triage (decision) page: where its questions start.
-    pub triage: Option<super::kinds::ctx::TriageCtx>,
+    pub triage: Option<kinds::TriageCtx>,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 

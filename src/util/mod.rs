@@ -1,0 +1,8 @@
+//! Small helpers that every stage may use: HTML escaping and telephone links
+//! ([`html`]), percent decoding ([`paths`]) and the running binary's identity
+//! ([`identity`]). A leaf: nothing here imports another module of guidebook, so no
+//! stage has to import another stage for them.
+
+pub mod html;
+pub mod identity;
+pub mod paths;

@@ -48,7 +48,30 @@ pub fn open(out: &Path) -> Searcher {
 }
 
 pub fn search(s: &Searcher, q: &str, kind: Option<&str>, limit: usize) -> SearchResults {
-    s.search(&SearchRequest { q, kind, limit }).expect("search")
+    s.search(&SearchRequest {
+        q,
+        kind,
+        limit,
+        offset: 0,
+    })
+    .expect("search")
+}
+
+/// One results page of `limit` pages: the `page`th, from 1.
+pub fn search_page(
+    s: &Searcher,
+    q: &str,
+    kind: Option<&str>,
+    limit: usize,
+    page: usize,
+) -> SearchResults {
+    s.search(&SearchRequest {
+        q,
+        kind,
+        limit,
+        offset: (page - 1) * limit,
+    })
+    .expect("search")
 }
 
 /// URLs of the hits that are pages (not the contact card that answers).

@@ -26,7 +26,11 @@ pub const PAGE_SIZE: usize = 20;
 /// (`/`), joined to each hit's URL.
 pub fn results_html(results: &SearchResults, url_prefix: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "<p class=\"search-count\">{}</p>", count_html(results));
+    let _ = writeln!(
+        out,
+        "<p class=\"search-count\">{}</p>",
+        count_html(results, answers(results))
+    );
     let (cards, pages): (Vec<&Hit>, Vec<&Hit>) =
         results.hits.iter().partition(|h| h.contact.is_some());
     let highlight = highlight_query(&results.query);
@@ -75,9 +79,16 @@ fn paged(r: &SearchResults) -> bool {
     r.total > r.limit.max(1) || r.offset > 0
 }
 
-fn count_html(r: &SearchResults) -> String {
+/// Whether a contact card answers (it leads the hits of the first page).
+fn answers(r: &SearchResults) -> bool {
+    r.hits.first().is_some_and(|h| h.contact.is_some())
+}
+
+/// The count line; `card`: a contact card answers (it is not one of the pages).
+fn count_html(r: &SearchResults, card: bool) -> String {
     let q = escape(r.query.trim());
     let matched = match r.total {
+        0 if card => format!("1 contact matches <q>{q}</q>."),
         0 => {
             return format!(
                 "No pages match <q>{q}</q>. Check the spelling, or try fewer or other words."
@@ -112,6 +123,7 @@ fn page_text(r: &SearchResults) -> Option<String> {
 /// count, the page shown and the contact who answers.
 pub fn status_text(r: &SearchResults) -> String {
     let mut text = match r.total {
+        0 if answers(r) => "1 contact matches.".to_string(),
         0 => "No pages match.".to_string(),
         1 => "1 page matches.".to_string(),
         n => format!("{n} pages match."),

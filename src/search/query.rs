@@ -198,7 +198,7 @@ impl Searcher {
             _ => None,
         };
         if let Some((score, ord, addr)) = answer {
-            if self.matches(query.as_ref(), addr) {
+            if self.matches(query.as_ref(), ord)? {
                 total -= 1;
             }
             top.retain(|(_, o, _)| *o != ord);
@@ -215,9 +215,22 @@ impl Searcher {
         Ok(out)
     }
 
-    /// Whether the document at `addr` matches `query`.
-    fn matches(&self, query: &dyn Query, addr: DocAddress) -> bool {
-        query.explain(&self.reader.searcher(), addr).is_ok()
+    /// Whether page `ord` is one of those `query` matches.
+    fn matches(&self, query: &dyn Query, ord: u64) -> Result<bool> {
+        let page = TermQuery::new(
+            Term::from_field_u64(self.fields.ord, ord),
+            IndexRecordOption::Basic,
+        );
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(page) as Box<dyn Query>),
+        ]);
+        let n = self
+            .reader
+            .searcher()
+            .search(&both, &Count)
+            .map_err(|e| read_error(&self.dir, e))?;
+        Ok(n > 0)
     }
 
     /// The query of the pages matching `plan`: every group (`all`) or any group.

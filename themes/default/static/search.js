@@ -1,5 +1,6 @@
 /* guidebook search: results as you type, and search from the static export when no
- * server answers. Loaded by guidebook.js when a search box is used; every page works
+ * server answers. Loaded by guidebook.js when a search box is used (and to analyse
+ * the words of ?highlight=, through window.guidebookSearch); every page works
  * without it. No eval, no WebAssembly, no inline script or style, so
  * Content-Security-Policy: default-src 'self' holds.
  *
@@ -14,6 +15,8 @@
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else if (typeof document !== "undefined") {
+    // guidebook.js analyses ?highlight= words with it, as the search does.
+    window.guidebookSearch = api;
     api.start(document, window);
   }
 })(function () {

@@ -31,6 +31,7 @@ mod property_site;
 mod search_cli;
 mod search_fallback;
 mod search_limits;
+mod search_pages;
 mod search_relevance;
 mod search_round2;
 mod search_xss;

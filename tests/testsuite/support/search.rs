@@ -127,3 +127,21 @@ pub fn fallback(out: &Path, queries: &[(&str, Option<&str>, usize)]) -> Vec<Sear
     }));
     serde_json::from_value(v["results"].clone()).expect("results")
 }
+
+/// Results pages of the static fallback for `asked` ((q, kind, limit, page from 1)).
+pub fn fallback_pages(
+    out: &Path,
+    asked: &[(&str, Option<&str>, usize, usize)],
+) -> Vec<SearchResults> {
+    let qs: Vec<serde_json::Value> = asked
+        .iter()
+        .map(|(q, kind, limit, page)| {
+            serde_json::json!({"q": q, "kind": kind, "limit": limit, "offset": (page - 1) * limit})
+        })
+        .collect();
+    let v = node(&serde_json::json!({
+        "dir": out.join("_search/static"),
+        "queries": qs,
+    }));
+    serde_json::from_value(v["results"].clone()).expect("results")
+}

@@ -27,7 +27,7 @@ pub struct SearchArgs {
     /// support, contact or decision.
     #[arg(long)]
     pub kind: Option<String>,
-    /// How many results to show, 1 to 50 (the contact who answers counts as one).
+    /// How many pages to show, 1 to 50 (the contact who answers is shown besides them).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=MAX_LIMIT as i64))]
     pub limit: u16,
     /// Print the results as JSON.

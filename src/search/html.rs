@@ -363,9 +363,11 @@ mod tests {
         assert!(html.starts_with(
             "<p class=\"search-count\">1 page matches <q>&lt;b&gt;x&lt;/b&gt;</q>.</p>\n"
         ));
-        assert!(html.contains(
-            "<a href=\"/rs/contacts/a/?highlight=%3Cb%3Ex%3C%2Fb%3E\">A &lt;b&gt;</a>"
-        ));
+        assert!(
+            html.contains(
+                "<a href=\"/rs/contacts/a/?highlight=%3Cb%3Ex%3C%2Fb%3E\">A &lt;b&gt;</a>"
+            )
+        );
         assert!(html.contains("<a href=\"tel:+441632960000\">01632 960000</a>"));
         assert!(html.contains(
             "<p class=\"search-hit-title\"><a href=\"/rs/guidance/t/?highlight=%3Cb%3Ex%3C%2Fb%3E\">T&quot;</a></p>\n\
@@ -374,7 +376,10 @@ mod tests {
         ));
         assert!(!html.contains("<b>"));
         assert!(!html.contains("<nav"));
-        assert_eq!(status_text(&results), "1 page matches. Contact: A <b>, Role.");
+        assert_eq!(
+            status_text(&results),
+            "1 page matches. Contact: A <b>, Role."
+        );
     }
 
     #[test]
@@ -415,7 +420,10 @@ mod tests {
              Go to the last page of results, page 3</a>\n</nav>\n"
         );
         let none = results_html(&results(0, 8, 0), "/");
-        assert!(!none.contains("<nav") && none.contains("No pages match"), "{none}");
+        assert!(
+            !none.contains("<nav") && none.contains("No pages match"),
+            "{none}"
+        );
     }
 
     #[test]

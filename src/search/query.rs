@@ -198,7 +198,8 @@ impl Searcher {
             _ => None,
         };
         if let Some((score, ord, addr)) = answer {
-            if self.matches(query.as_ref(), ord)? {
+            // Ranked among the first pages, or else asked of the index once.
+            if top.iter().any(|(_, o, _)| *o == ord) || self.matches(query.as_ref(), ord)? {
                 total -= 1;
             }
             top.retain(|(_, o, _)| *o != ord);

@@ -60,7 +60,8 @@ fn results_region(html: &str) -> &str {
 
 /// The text of the status region (`#search-status`, role=status).
 fn status(html: &str) -> &str {
-    let open = "<p id=\"search-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\">";
+    let open =
+        "<p id=\"search-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\">";
     let start = html.find(open).expect("status region") + open.len();
     let end = html[start..].find("</p>").expect("end of the status");
     &html[start..start + end]
@@ -137,7 +138,10 @@ fn the_links_keep_the_query_and_the_kind() {
         ),
         "{region}"
     );
-    assert!(region.contains("<ol class=\"search-hits\" start=\"21\">"), "{region}");
+    assert!(
+        region.contains("<ol class=\"search-hits\" start=\"21\">"),
+        "{region}"
+    );
     assert!(
         region.contains("<a href=\"/guidance/note-21/?highlight=export+rules\">Note 21</a>"),
         "{region}"

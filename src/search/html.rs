@@ -194,9 +194,10 @@ pub fn page_href(r: &SearchResults, prefix: &str, page: usize) -> String {
     format!("{prefix}search/?{}", query.finish())
 }
 
-/// `highlight=export+licence` for the query, or nothing when it has no words.
+/// `highlight=export+licence` for the query (runs of ASCII spaces made one, as
+/// search.js does), or nothing when it has no words.
 fn highlight_query(q: &str) -> String {
-    let words: Vec<&str> = q.split_whitespace().collect();
+    let words: Vec<&str> = q.split_ascii_whitespace().collect();
     if words.is_empty() {
         return String::new();
     }

@@ -217,6 +217,8 @@ const ASKED: &[(&str, Option<&str>)] = &[
     ("laptop", None),
     ("adviser", None),
     ("zebra", None),
+    // Other white space than ASCII stays in the query of the links.
+    (" export\u{a0}rules\u{85} part ", None),
 ];
 
 #[test]

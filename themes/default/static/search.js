@@ -1531,7 +1531,7 @@
     return prefix + "search/?" + formEncode(pairs);
   }
   function highlightQuery(q) {
-    var words = String(q).split(/\s+/).filter(Boolean);
+    var words = String(q).split(/[ \t\n\f\r]+/).filter(Boolean);
     return words.length ? formEncode([["highlight", words.join(" ")]]) : "";
   }
   // `url` with `query` added before its fragment (with_query in html.rs).

@@ -7,7 +7,7 @@
 use guidebook::search::SearchResults;
 use guidebook::search::html::{results_html, status_text};
 
-use crate::support::search::{fallback_pages, node, open, search_page};
+use crate::support::search::{card, fallback_pages, node, open, search_page};
 use crate::support::server::{Server, build, write_site};
 
 /// Guidance notes that all match "export", besides the fixture's own pages.
@@ -24,7 +24,8 @@ impl Hosted {
     }
 }
 
-/// The test site with [`NOTES`] notes about export; Ada (a contact) answers "export".
+/// The test site with [`NOTES`] notes about export and three adviser guides; Ada (a
+/// contact, "Export control adviser") answers "export" and "adviser".
 fn hosted() -> Hosted {
     let tmp = tempfile::tempdir().unwrap();
     let notes: Vec<(String, String)> = (1..=NOTES)
@@ -37,6 +38,15 @@ fn hosted() -> Hosted {
                 ),
             )
         })
+        .chain((1..=3).map(|n| {
+            (
+                format!("content/guidance/adviser-{n}.md"),
+                format!(
+                    "+++\ntitle = \"Adviser guide {n}\"\nsummary = \"Advisers.\"\nowner = \"ada\"\n\
+                     reviewed = 2026-01-01\n+++\n\nWhat an adviser does, guide {n}.\n"
+                ),
+            )
+        }))
         .collect();
     let extra: Vec<(&str, &str)> = notes
         .iter()
@@ -194,14 +204,24 @@ fn the_answering_contact_is_on_the_first_page_only_and_not_counted() {
     assert_eq!(listed, expected);
     let past = search_page(&s, "export", None, 20, 4);
     assert_eq!((past.total, past.hits.len()), (NOTES, 0));
+    // The guides outrank Ada: with one page a page she is not among those fetched,
+    // and still not counted.
+    for limit in [1, 2, 20] {
+        let r = search_page(&s, "adviser", None, limit, 1);
+        assert_eq!(
+            (r.total, card(&r)),
+            (3, Some("contacts/ada/")),
+            "limit {limit}"
+        );
+    }
     // A contact that answers alone: no page is counted, the card still shows.
-    let alone = search_page(&s, "adviser", None, 20, 1);
+    let alone = search_page(&s, "control", None, 20, 1);
     assert_eq!(alone.total, 0);
     assert!(results_html(&alone, "/").starts_with(
-        "<p class=\"search-count\">1 contact matches <q>adviser</q>.</p>\n\
+        "<p class=\"search-count\">1 contact matches <q>control</q>.</p>\n\
          <section class=\"search-answer\" aria-label=\"Who to contact\">\n\
          <div class=\"contact-card\">\n\
-         <p class=\"contact-name\"><a href=\"/contacts/ada/?highlight=adviser\">Ada Example</a></p>"
+         <p class=\"contact-name\"><a href=\"/contacts/ada/?highlight=control\">Ada Example</a></p>"
     ));
     assert_eq!(
         status_text(&alone),
@@ -216,6 +236,7 @@ const ASKED: &[(&str, Option<&str>)] = &[
     ("part", None),
     ("laptop", None),
     ("adviser", None),
+    ("control", None),
     ("zebra", None),
     // Other white space than ASCII stays in the query of the links.
     (" export\u{a0}rules\u{85} part ", None),

@@ -214,6 +214,7 @@ fn latency(out: &Path, n: usize) -> (Duration, Duration) {
             q,
             kind: None,
             limit: 10,
+            offset: 0,
         })
         .expect("search");
     }
@@ -226,6 +227,7 @@ fn latency(out: &Path, n: usize) -> (Duration, Duration) {
                         q,
                         kind: None,
                         limit: 10,
+                        offset: 0,
                     })
                     .expect("search"),
                 )

@@ -27,7 +27,7 @@ pub struct SearchArgs {
     /// support, contact or decision.
     #[arg(long)]
     pub kind: Option<String>,
-    /// How many results to show, 1 to 50 (the contact who answers counts as one).
+    /// How many pages to show, 1 to 50 (the contact who answers is shown besides them).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=MAX_LIMIT as i64))]
     pub limit: u16,
     /// Print the results as JSON.
@@ -59,6 +59,7 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
         q: &q,
         kind: a.kind.as_deref(),
         limit: usize::from(a.limit),
+        offset: 0,
     })?;
     let text = if a.json {
         let pretty = serde_json::to_string_pretty(&results).unwrap_or_default();
@@ -127,11 +128,11 @@ pub fn plain(r: &SearchResults, prefix: &str, bold: bool) -> String {
 }
 
 /// How many pages match and how many are shown. The contact who answers the query
-/// is one of the matching pages, counted apart: "1 contact and 2 pages match".
+/// is counted apart from the pages: "1 contact and 2 pages match".
 fn closing_line(r: &SearchResults, shown: usize) -> String {
     let q = r.query.trim();
     let contact = r.hits.iter().any(|h| h.contact.is_some());
-    let pages = r.total.saturating_sub(usize::from(contact));
+    let pages = r.total;
     let matched = match (contact, pages) {
         (false, 0) => return format!("No pages match \"{q}\".\n"),
         (false, 1) => "1 page matches".to_string(),

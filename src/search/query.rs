@@ -36,15 +36,29 @@ pub struct SearchRequest<'a> {
     pub q: &'a str,
     /// Only pages of this kind (`legislation`); `None` or `""` for all.
     pub kind: Option<&'a str>,
-    /// How many hits (1 to [`MAX_LIMIT`]; 0 means 10).
+    /// How many pages (1 to [`MAX_LIMIT`]; 0 means 10): the contact card that
+    /// answers is shown besides them.
     pub limit: usize,
+    /// How many matching pages to skip (`(page - 1) * limit` for a results page).
+    /// The card that answers is shown only when this is 0.
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SearchResults {
     pub query: String,
-    /// Pages matching the query (the stage that found them).
+    /// Pages matching the query (the stage that found them), the contact card that
+    /// answers not counted.
     pub total: usize,
+    /// The kind asked for, if any.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Matching pages skipped before the first hit listed.
+    #[serde(default)]
+    pub offset: usize,
+    /// The most pages listed (the size of a results page).
+    #[serde(default)]
+    pub limit: usize,
     pub hits: Vec<Hit>,
 }
 
@@ -144,7 +158,8 @@ impl Searcher {
         )
     }
 
-    /// Run a search.
+    /// Run a search: `limit` pages after the first `offset`, and the contact card
+    /// that answers the query on the first results page.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let limit = match req.limit {
             0 => 10,
@@ -154,21 +169,28 @@ impl Searcher {
         let mut out = SearchResults {
             query: req.q.to_string(),
             total: 0,
+            kind: kind.map(str::to_string),
+            offset: req.offset,
+            limit,
             hits: Vec::new(),
         };
         let mut plan = self.plan(req.q);
         if plan.groups.is_empty() || kind.is_some_and(|k| !self.meta.kinds.iter().any(|m| m == k)) {
             return Ok(out);
         }
-        let (mut total, mut top) = self.run(&plan, true, kind, limit + 1)?;
+        // One more than shown, for the card that answers if it ranks among them.
+        let n = req.offset.saturating_add(limit).saturating_add(1);
+        let mut query = self.query(&plan, true, kind);
+        let (mut total, mut top) = self.collect(query.as_ref(), n)?;
         if total == 0 && plan.can_add_typos() {
             plan.add_typos(&self.lexicon, &PARAMS);
-            (total, top) = self.run(&plan, true, kind, limit + 1)?;
+            query = self.query(&plan, true, kind);
+            (total, top) = self.collect(query.as_ref(), n)?;
         }
         if total == 0 && plan.groups.len() > 1 {
-            (total, top) = self.run(&plan, false, kind, limit + 1)?;
+            query = self.query(&plan, false, kind);
+            (total, top) = self.collect(query.as_ref(), n)?;
         }
-        out.total = total;
         let stems: HashSet<String> = plan.stems().into_iter().collect();
         let mut analyzer = Analyzer::new();
         let answer = match kind {
@@ -176,30 +198,44 @@ impl Searcher {
             _ => None,
         };
         if let Some((score, ord, addr)) = answer {
-            let mut hit = self.hit(addr, score, &stems, &mut analyzer)?;
-            hit.contact = self.record(addr)?.contact;
-            out.hits.push(hit);
-            top.retain(|(_, o, _)| *o != ord);
-        }
-        // `limit` counts pages: the contact card that answers is shown besides them.
-        let card = out.hits.len();
-        for (score, _, addr) in top {
-            if out.hits.len() - card >= limit {
-                break;
+            // Ranked among the first pages, or else asked of the index once.
+            if top.iter().any(|(_, o, _)| *o == ord) || self.matches(query.as_ref(), ord)? {
+                total -= 1;
             }
+            top.retain(|(_, o, _)| *o != ord);
+            if req.offset == 0 {
+                let mut hit = self.hit(addr, score, &stems, &mut analyzer)?;
+                hit.contact = self.record(addr)?.contact;
+                out.hits.push(hit);
+            }
+        }
+        out.total = total;
+        for (score, _, addr) in top.into_iter().skip(req.offset).take(limit) {
             out.hits.push(self.hit(addr, score, &stems, &mut analyzer)?);
         }
         Ok(out)
     }
 
-    /// Count and rank the pages matching `plan`.
-    fn run(
-        &self,
-        plan: &Plan,
-        all: bool,
-        kind: Option<&str>,
-        n: usize,
-    ) -> Result<(usize, Vec<Ranked>)> {
+    /// Whether page `ord` is one of those `query` matches.
+    fn matches(&self, query: &dyn Query, ord: u64) -> Result<bool> {
+        let page = TermQuery::new(
+            Term::from_field_u64(self.fields.ord, ord),
+            IndexRecordOption::Basic,
+        );
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(page) as Box<dyn Query>),
+        ]);
+        let n = self
+            .reader
+            .searcher()
+            .search(&both, &Count)
+            .map_err(|e| read_error(&self.dir, e))?;
+        Ok(n > 0)
+    }
+
+    /// The query of the pages matching `plan`: every group (`all`) or any group.
+    fn query(&self, plan: &Plan, all: bool, kind: Option<&str>) -> Box<dyn Query> {
         let subject = plan.groups.iter().any(|g| !g.intent);
         let groups: Vec<(Occur, Box<dyn Query>)> = plan
             .groups
@@ -217,7 +253,7 @@ impl Searcher {
         if let Some(k) = kind {
             clauses.push((Occur::Must, self.filter(self.fields.kind, k)));
         }
-        self.collect(&BooleanQuery::new(clauses), n)
+        Box::new(BooleanQuery::new(clauses))
     }
 
     /// The contact answering `plan`, if any: (answer score, page, address).

@@ -1,5 +1,5 @@
-//! Server-side search: `/search/?q=` as an HTML page (works without JavaScript) and
-//! `/_search/api?q=&kind=&limit=` as JSON, for the current site and for each archived
+//! Server-side search: `/search/?q=&kind=&page=` as an HTML page (works without
+//! JavaScript; 20 pages of results a page) and `/_search/api?q=&kind=&limit=&page=` as JSON, for the current site and for each archived
 //! edition under `/editions/<id>/`, each from its own prebuilt index in `_search/`.
 //!
 //! Input: a checked request path and its query string. Output: a response. Opens
@@ -24,7 +24,9 @@ use crate::search::{SearchRequest, SearchResults, Searcher};
 
 pub use crate::search::{MAX_LIMIT, MAX_QUERY_CHARS};
 /// Results when the request does not say.
-pub const DEFAULT_LIMIT: usize = 20;
+pub const DEFAULT_LIMIT: usize = crate::search::html::PAGE_SIZE;
+/// The last results page one may ask for (`page=`): 100 pages of 20 reach 2,000 hits.
+pub const MAX_PAGE: usize = 100;
 
 /// Which search endpoint a request is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +39,8 @@ pub struct Route {
 /// What identifies one build of an index on disk.
 type Stamp = Vec<(u64, SystemTime, u64)>;
 
-/// A search asked before: index folder, its build, query, kind, limit.
-type Asked = (PathBuf, Stamp, String, Option<String>, usize);
+/// A search asked before: index folder, its build, query, kind, limit, page.
+type Asked = (PathBuf, Stamp, String, Option<String>, usize, usize);
 
 /// Results kept at most; beyond, they are forgotten all at once.
 const RESULTS_MAX: usize = 4096;
@@ -118,9 +120,11 @@ struct Params {
     q: String,
     kind: Option<String>,
     limit: usize,
+    /// The results page, from 1.
+    page: usize,
 }
 
-/// Read and check `q`, `kind` and `limit`.
+/// Read and check `q`, `kind`, `limit` and `page`.
 fn params(query: Option<&str>) -> Result<Params, String> {
     let uri: Uri = format!("/?{}", query.unwrap_or(""))
         .parse()
@@ -146,7 +150,19 @@ fn params(query: Option<&str>) -> Result<Params, String> {
         Some(k) if Kind::from_name(k).is_some() => Some(k.to_string()),
         Some(_) => return Err("kind is not a kind of page".into()),
     };
-    Ok(Params { q, kind, limit })
+    let page = match get("page") {
+        None | Some("") => 1,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+            _ => return Err(format!("page must be a number from 1 to {MAX_PAGE}")),
+        },
+    };
+    Ok(Params {
+        q,
+        kind,
+        limit,
+        page,
+    })
 }
 
 /// Answer a search request.
@@ -193,7 +209,7 @@ pub async fn respond(
     super::search_log::record(
         &app,
         &route.base,
-        query.as_deref(),
+        p.page,
         &p.q,
         p.kind.as_deref(),
         &found.results,
@@ -201,13 +217,7 @@ pub async fn respond(
     match app.site.file(&page_rel) {
         Some(page) if p.q.is_empty() => http::file_response(&app, &page, &headers, StatusCode::OK),
         Some(page) => {
-            let html = search_page::fill(
-                &page.body,
-                &found.results,
-                &found.prefix,
-                &p.q,
-                p.kind.as_deref(),
-            );
+            let html = search_page::fill(&page.body, &found.results, &found.prefix);
             search_page::response(&app, html)
         }
         None => http::not_found(&app),
@@ -230,7 +240,7 @@ pub struct Found {
 fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
     let dir = app.site.root().join(base).join("_search");
     let stamp = stamp(&dir).ok_or(Failure::NoIndex)?;
-    let asked = (dir, stamp, p.q.clone(), p.kind.clone(), p.limit);
+    let asked = (dir, stamp, p.q.clone(), p.kind.clone(), p.limit, p.page);
     if let Some(found) = app.searches.remembered(&asked) {
         return Ok(found);
     }
@@ -243,6 +253,9 @@ fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
         SearchResults {
             query: p.q.clone(),
             total: 0,
+            kind: p.kind.clone(),
+            offset: (p.page - 1) * p.limit,
+            limit: p.limit,
             hits: Vec::new(),
         }
     } else {
@@ -250,6 +263,7 @@ fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
             q: &p.q,
             kind: p.kind.as_deref(),
             limit: p.limit,
+            offset: (p.page - 1) * p.limit,
         };
         searcher
             .search(&req)
@@ -331,7 +345,8 @@ mod tests {
             Ok(Params {
                 q: "export licence".into(),
                 kind: Some("legislation".into()),
-                limit: 5
+                limit: 5,
+                page: 1
             })
         );
         assert_eq!(params(None).map(|p| p.limit), Ok(DEFAULT_LIMIT));
@@ -342,5 +357,14 @@ mod tests {
         assert!(params(Some("q=x&limit=0")).is_err());
         assert!(params(Some("q=x&limit=ten")).is_err());
         assert!(params(Some("q=x&kind=secret")).is_err());
+        assert_eq!(params(Some("q=x&page=3")).map(|p| p.page), Ok(3));
+        assert_eq!(params(Some("q=x&page=")).map(|p| p.page), Ok(1));
+        for bad in ["0", "101", "two", "-1", "1.5", "99999999999999999999999"] {
+            assert_eq!(
+                params(Some(&format!("q=x&page={bad}"))),
+                Err("page must be a number from 1 to 100".to_string()),
+                "page={bad}"
+            );
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The search results page: the site's own `search/index.html` with the results put
-//! in place of its marker, the query in the search boxes and in the title, and the
-//! chosen kind selected. Everything taken from the request is HTML-escaped.
+//! in place of its marker, what they say in its status region (`#search-status`),
+//! the query in the search boxes and in the title, and the chosen kind selected.
+//! Everything taken from the request is HTML-escaped.
 //!
 //! Input: the page's bytes and the results. Output: HTML. Pure.
 
@@ -10,22 +11,17 @@ use axum::response::Response;
 
 use super::http::{self, App};
 use crate::search::SearchResults;
-use crate::search::html::{MARKER, results_html};
+use crate::search::html::{MARKER, results_html, status_text};
 use crate::util::html::escape;
 
-/// The search page with results for `q`.
-pub fn fill(
-    page: &[u8],
-    results: &SearchResults,
-    prefix: &str,
-    q: &str,
-    kind: Option<&str>,
-) -> String {
+/// The search page with `results` (for their query, kind and page).
+pub fn fill(page: &[u8], results: &SearchResults, prefix: &str) -> String {
     let html = String::from_utf8_lossy(page);
     let html = html.replacen(MARKER, &results_html(results, prefix), 1);
-    let q_attr = escape(q);
+    let html = with_status(&html, &escape(&status_text(results)));
+    let q_attr = escape(&results.query);
     let mut html = with_query_value(&html, &q_attr);
-    if let Some(k) = kind {
+    if let Some(k) = results.kind.as_deref() {
         let k = escape(k);
         html = html.replacen(
             &format!("<option value=\"{k}\">"),
@@ -33,7 +29,26 @@ pub fn fill(
             1,
         );
     }
-    html.replacen("<title>", &format!("<title>{q_attr} – "), 1)
+    let size = results.limit.max(1);
+    let page = match results.offset / size + 1 {
+        1 => String::new(),
+        n => format!(" (page {n})"),
+    };
+    html.replacen("<title>", &format!("<title>{q_attr}{page} – "), 1)
+}
+
+/// Put `text` (already escaped) in the empty element `id="search-status"`.
+fn with_status(html: &str, text: &str) -> String {
+    let Some(at) = html.find(" id=\"search-status\"") else {
+        return html.to_string();
+    };
+    match html[at..].find('>') {
+        Some(end) if html[at + end + 1..].starts_with("</") => {
+            let split = at + end + 1;
+            format!("{}{text}{}", &html[..split], &html[split..])
+        }
+        _ => html.to_string(),
+    }
 }
 
 /// Give every `<input ... name="q" ...>` the value `value` (already escaped).
@@ -87,18 +102,20 @@ mod tests {
             <input id=\"site-search-q\" name=\"q\" type=\"search\">\
             <input id=\"search-q\" name=\"q\" type=\"search\" aria-describedby=\"h\">\
             <select name=\"kind\"><option value=\"\">All</option><option value=\"legislation\">Legislation</option></select>\
+            <p id=\"search-status\" role=\"status\"></p>\
             <div id=\"search-results\"><!--guidebook:search-results--></div></body></html>";
         let results = SearchResults {
             query: "<script>\"x\"".into(),
             total: 0,
+            kind: Some("legislation".into()),
+            offset: 0,
+            limit: 20,
             hits: Vec::new(),
         };
-        let out = fill(
-            page.as_bytes(),
-            &results,
-            "/",
-            "<script>\"x\"",
-            Some("legislation"),
+        let out = fill(page.as_bytes(), &results, "/");
+        assert!(
+            out.contains("<p id=\"search-status\" role=\"status\">No pages match.</p>"),
+            "{out}"
         );
         assert!(
             out.contains("<title>&lt;script&gt;&quot;x&quot; – Search – Site</title>"),

@@ -33,6 +33,7 @@ mod search_cli;
 mod search_fallback;
 mod search_gap;
 mod search_limits;
+mod search_pages;
 mod search_relevance;
 mod search_round2;
 mod search_xss;

@@ -175,8 +175,9 @@ fn search_js_renders_the_same_markup() {
         );
     }
     assert!(
-        results_html(&results[0], "/rs/")
-            .contains("<a href=\"/rs/legislation/export-control-order/\">")
+        results_html(&results[0], "/rs/").contains(
+            "<a href=\"/rs/legislation/export-control-order/?highlight=export+control\">"
+        )
     );
 }
 

@@ -319,7 +319,10 @@ fn search_in_the_preview_answers_as_the_built_site_does() {
         assert_eq!(a.text(), b.text(), "{q}");
     }
     let page = p.server.get("/search/?q=laptop").text();
-    assert!(page.contains("href=\"/guidance/travel/\""), "{page}");
+    assert!(
+        page.contains("href=\"/guidance/travel/?highlight=laptop\""),
+        "{page}"
+    );
     let file = travel_file(&p.site);
     save_atomically(&file, &travel("Bring a satellite phone."));
     let deadline = std::time::Instant::now() + WAIT;

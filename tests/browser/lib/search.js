@@ -108,7 +108,7 @@ export async function searchPageProblems(page, { expectLink } = {}) {
   if (!found) return ["the search results page lists no results"];
   if (expectLink) {
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    if (!hrefs.some((h) => h.endsWith(expectLink))) problems.push(`the results do not include ${expectLink} (got ${hrefs.slice(0, 5).join(", ")})`);
+    if (!hrefs.some((h) => h.split(/[?#]/)[0].endsWith(expectLink))) problems.push(`the results do not include ${expectLink} (got ${hrefs.slice(0, 5).join(", ")})`);
   }
   const count = await page.locator("#search-results, [role=status]").allTextContents();
   if (!count.some((t) => /\d+ pages? match/.test(t))) problems.push("the results page does not say how many pages match");

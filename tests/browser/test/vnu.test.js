@@ -1,5 +1,6 @@
 // The Nu HTML Checker: zero errors in every HTML and CSS file of the build, and in
-// the pages `guidebook host` renders itself (search results, 404).
+// the pages `guidebook host` renders itself (search results and their page 2 and
+// past the last page, 404).
 import assert from "node:assert/strict";
 import { after, describe } from "node:test";
 import { test } from "../lib/timed.js";
@@ -17,7 +18,8 @@ describe("Nu HTML Checker", () => {
 
   const host = site.servers.find((s) => s.name === "host");
   if (host) {
-    const urls = { [`/search/?q=${encodeURIComponent(QUERY)}`]: 200, "/search/?q=%3Cscript%3E": 200, "/no-such-page/": 404 };
+    const q = encodeURIComponent(QUERY);
+    const urls = { [`/search/?q=${q}`]: 200, [`/search/?q=${q}&page=2`]: 200, [`/search/?q=${q}&page=9`]: 200, "/search/?q=%3Cscript%3E": 200, "/no-such-page/": 404 };
     for (const [url, status] of Object.entries(urls)) {
       test(`host's ${url} is valid`, async () => {
         const res = await fetch(host.base + url);

@@ -1,6 +1,7 @@
 // Runs the real themes/default/static/search.js under Node against a built site's
-// static export. Reads {"dir", "queries": [{q, kind, limit}], "analyze": [text]} as
-// JSON on stdin; prints {"results": [...], "analyzed": [...], "html": [...]} on stdout.
+// static export. Reads {"dir", "queries": [{q, kind, limit, offset}], "analyze": [text],
+// "render": [results], "prefix"} as JSON on stdin; prints {"results": [...],
+// "analyzed": [...], "html": [...], "status": [...], "bytes": [...]} on stdout.
 // Used by tests/testsuite/search_fallback.rs (through support/search.rs); no eval, no network.
 "use strict";
 const fs = require("fs");
@@ -27,7 +28,8 @@ const engine = new search.Engine((name) => {
   await engine.load();
   const analyzed = (input.analyze || []).map((t) => engine.analyzer.analyze(t).map((x) => [x.surface, x.stem, x.position]));
   const html = (input.render || []).map((r) => search.resultsHtml(r, input.prefix || "/"));
-  process.stdout.write(JSON.stringify({ results, analyzed, html, bytes }));
+  const status = (input.render || []).map((r) => search.statusText(r, true));
+  process.stdout.write(JSON.stringify({ results, analyzed, html, status, bytes }));
 })().catch((e) => {
   process.stderr.write(String(e && e.stack || e));
   process.exit(1);

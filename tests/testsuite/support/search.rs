@@ -48,7 +48,30 @@ pub fn open(out: &Path) -> Searcher {
 }
 
 pub fn search(s: &Searcher, q: &str, kind: Option<&str>, limit: usize) -> SearchResults {
-    s.search(&SearchRequest { q, kind, limit }).expect("search")
+    s.search(&SearchRequest {
+        q,
+        kind,
+        limit,
+        offset: 0,
+    })
+    .expect("search")
+}
+
+/// One results page of `limit` pages: the `page`th, from 1.
+pub fn search_page(
+    s: &Searcher,
+    q: &str,
+    kind: Option<&str>,
+    limit: usize,
+    page: usize,
+) -> SearchResults {
+    s.search(&SearchRequest {
+        q,
+        kind,
+        limit,
+        offset: (page - 1) * limit,
+    })
+    .expect("search")
 }
 
 /// URLs of the hits that are pages (not the contact card that answers).
@@ -97,6 +120,24 @@ pub fn fallback(out: &Path, queries: &[(&str, Option<&str>, usize)]) -> Vec<Sear
     let qs: Vec<serde_json::Value> = queries
         .iter()
         .map(|(q, kind, limit)| serde_json::json!({"q": q, "kind": kind, "limit": limit}))
+        .collect();
+    let v = node(&serde_json::json!({
+        "dir": out.join("_search/static"),
+        "queries": qs,
+    }));
+    serde_json::from_value(v["results"].clone()).expect("results")
+}
+
+/// Results pages of the static fallback for `asked` ((q, kind, limit, page from 1)).
+pub fn fallback_pages(
+    out: &Path,
+    asked: &[(&str, Option<&str>, usize, usize)],
+) -> Vec<SearchResults> {
+    let qs: Vec<serde_json::Value> = asked
+        .iter()
+        .map(|(q, kind, limit, page)| {
+            serde_json::json!({"q": q, "kind": kind, "limit": limit, "offset": (page - 1) * limit})
+        })
         .collect();
     let v = node(&serde_json::json!({
         "dir": out.join("_search/static"),

@@ -7,24 +7,158 @@
 // Search: load search.js (results as you type, and search without a server) the first
 // time a search box is used, and at once on the search page. The build replaces the
 // name below with search.js's fingerprinted URL.
+//
+// Highlighting: a result link carries the query (`?highlight=export+licence`). Here the
+// words of <main> that the search would match (search.js's analysis: folded, stemmed,
+// derived forms, stop words and one-letter words left out) are wrapped in
+// <mark class="search-highlight">, at most MAX_MARKS, never inside code, scripts or
+// form controls. The first is scrolled to and focused, and a "Remove highlighting"
+// button unwraps them and takes `highlight` out of the address. Without JavaScript the
+// parameter is ignored.
 (function () {
   "use strict";
   var src = "__GUIDEBOOK_SEARCH_JS__";
   if (src.charAt(0) === "_" || !window.fetch) return;
-  var loaded = false;
-  function load() {
+  var MAX_MARKS = 200;
+  var SKIP = { SCRIPT: 1, STYLE: 1, NOSCRIPT: 1, TEMPLATE: 1, TEXTAREA: 1, SELECT: 1, OPTION: 1, BUTTON: 1, CODE: 1, PRE: 1, KBD: 1, SAMP: 1, MARK: 1, SVG: 1 };
+  var loaded = false, waiting = [];
+  function ready() {
+    var w = waiting;
+    waiting = [];
+    for (var i = 0; i < w.length; i++) w[i](window.guidebookSearch);
+  }
+  function load(then) {
+    if (typeof then === "function") waiting.push(then);
+    if (window.guidebookSearch) return ready();
     if (loaded) return;
     loaded = true;
     var s = document.createElement("script");
     s.src = src;
+    s.addEventListener("load", ready);
     document.head.appendChild(s);
+  }
+  function loadNow() { load(); }
+
+  // The site's root, from the header search form's action (`/search/`).
+  function root() {
+    var form = document.querySelector("form.site-search, #search-page-form");
+    return ((form && form.getAttribute("action")) || "/search/").replace(/search\/?$/, "");
+  }
+  // search.js's analyser with the site's stop words, or without them if the index is
+  // not there.
+  function analyzer(api, then) {
+    var base = root() + "_search/static/";
+    var engine = new api.Engine(function (path) {
+      return window.fetch(base + path, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " for " + path);
+        return r.json();
+      });
+    });
+    engine.load().then(function () { then(engine.analyzer); }, function () { then(new api.Analyzer([], 64)); });
+  }
+  function stemsOf(a, q) {
+    var out = {}, n = 0;
+    a.analyze(q).forEach(function (t) {
+      if (Array.from(t.surface).length < 2 || out[t.stem]) return;
+      out[t.stem] = 1;
+      n++;
+    });
+    return n ? out : null;
+  }
+  function skipped(node, main) {
+    for (var el = node.parentNode; el && el !== main; el = el.parentNode) {
+      if (SKIP[el.nodeName.toUpperCase()] || el.classList.contains("search-highlight-bar")) return true;
+    }
+    return false;
+  }
+  function textNodes(main) {
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, null), out = [], n;
+    while ((n = walker.nextNode())) if (n.nodeValue.trim() && !skipped(n, main)) out.push(n);
+    return out;
+  }
+  // Wrap the matching words of one text node; returns the marks made.
+  function markNode(node, api, a, stems, room) {
+    var text = node.nodeValue, cps = Array.from(text), at = [0], marks = [];
+    for (var i = 0; i < cps.length; i++) at.push(at[i] + cps[i].length);
+    var hits = api.words(text).filter(function (w) {
+      var surface = api.normalize(w.text);
+      return surface && !a.stop.has(surface) && stems[a.stem(surface)];
+    }).slice(0, room);
+    if (!hits.length) return marks;
+    var frag = document.createDocumentFragment(), from = 0;
+    hits.forEach(function (w) {
+      var start = at[w.start], end = at[w.end];
+      if (start > from) frag.appendChild(document.createTextNode(text.slice(from, start)));
+      var mark = document.createElement("mark");
+      mark.className = "search-highlight";
+      mark.textContent = text.slice(start, end);
+      frag.appendChild(mark);
+      marks.push(mark);
+      from = end;
+    });
+    if (from < text.length) frag.appendChild(document.createTextNode(text.slice(from)));
+    node.parentNode.replaceChild(frag, node);
+    return marks;
+  }
+  function visible(el) { return el.getClientRects().length > 0; }
+  function withoutHighlight() {
+    var url = new URL(window.location.href);
+    url.searchParams.delete("highlight");
+    return url.pathname + url.search + url.hash;
+  }
+  function bar(main, q, marks) {
+    var div = document.createElement("div"), p = document.createElement("p"), quote = document.createElement("q");
+    var button = document.createElement("button");
+    div.className = "search-highlight-bar";
+    quote.textContent = q;
+    p.appendChild(document.createTextNode((marks.length === 1 ? "1 match" : marks.length + " matches") + " for "));
+    p.appendChild(quote);
+    p.appendChild(document.createTextNode(marks.length >= MAX_MARKS ? " highlighted (the first " + MAX_MARKS + ")." : " highlighted."));
+    button.type = "button";
+    button.className = "button-secondary";
+    button.textContent = "Remove highlighting";
+    button.addEventListener("click", function () {
+      marks.forEach(function (m) {
+        var parent = m.parentNode;
+        if (!parent) return;
+        parent.replaceChild(document.createTextNode(m.textContent), m);
+        parent.normalize();
+      });
+      div.parentNode.removeChild(div);
+      try { window.history.replaceState(window.history.state, "", withoutHighlight()); } catch (e) { /* the marks are gone anyway */ }
+      main.focus({ preventScroll: true });
+    });
+    div.appendChild(p);
+    div.appendChild(button);
+    main.insertBefore(div, main.firstChild);
+  }
+  function highlight(api) {
+    var q = new URLSearchParams(window.location.search).get("highlight");
+    var main = document.querySelector("main");
+    if (!q || !q.trim() || !main) return;
+    analyzer(api, function (a) {
+      var stems = stemsOf(a, q), marks = [];
+      if (!stems) return;
+      var nodes = textNodes(main);
+      for (var i = 0; i < nodes.length && marks.length < MAX_MARKS; i++) {
+        marks = marks.concat(markNode(nodes[i], api, a, stems, MAX_MARKS - marks.length));
+      }
+      if (!marks.length) return;
+      bar(main, q.trim(), marks);
+      var first = marks.filter(visible)[0];
+      if (!first) return;
+      first.setAttribute("tabindex", "-1");
+      first.scrollIntoView({ block: "center" });
+      first.focus({ preventScroll: true });
+    });
   }
   function init() {
     if (document.getElementById("search-page-form")) return load();
+    if (new URLSearchParams(window.location.search).get("highlight")) load(highlight);
     var input = document.querySelector("form.site-search input[name=q]");
     if (!input) return;
-    input.addEventListener("focus", load);
-    input.addEventListener("input", load);
+    input.addEventListener("focus", loadNow);
+    input.addEventListener("input", loadNow);
     if (document.activeElement === input) load();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,5 +1,6 @@
 /* guidebook search: results as you type, and search from the static export when no
- * server answers. Loaded by guidebook.js when a search box is used; every page works
+ * server answers. Loaded by guidebook.js when a search box is used (and to analyse
+ * the words of ?highlight=, through window.guidebookSearch); every page works
  * without it. No eval, no WebAssembly, no inline script or style, so
  * Content-Security-Policy: default-src 'self' holds.
  *
@@ -14,12 +15,16 @@
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else if (typeof document !== "undefined") {
+    // guidebook.js analyses ?highlight= words with it, as the search does.
+    window.guidebookSearch = api;
     api.start(document, window);
   }
 })(function () {
   "use strict";
 
   var FORMAT = 2;
+  var MAX_LIMIT = 50; // MAX_LIMIT in src/search/query.rs
+  var PAGE_SIZE = 20; // PAGE_SIZE in src/search/html.rs
   var LEAD = 30;
   var KIND_LABELS = {
     home: "Home", section: "Section", guidance: "Guidance", legislation: "Legislation",
@@ -1383,8 +1388,9 @@
     var self = this;
     return this.load().then(function () {
       var p = self.params, q = Array.from(req.q || "").slice(0, p.max_query_chars).join("");
-      var limit = !req.limit ? 10 : Math.min(req.limit, 100), kind = req.kind || null;
-      var out = { query: req.q || "", total: 0, hits: [] }, ranked, plan;
+      var limit = !req.limit ? 10 : Math.min(req.limit, MAX_LIMIT), kind = req.kind || null;
+      var offset = req.offset || 0;
+      var out = { query: req.q || "", total: 0, kind: kind, offset: offset, limit: limit, hits: [] }, ranked, plan;
       return self.plan(q).then(function (pl) {
         plan = pl;
         if (!plan.groups.length || (kind && self.meta.kinds.indexOf(kind) < 0)) return null;
@@ -1396,18 +1402,17 @@
           if (ranked.length || plan.groups.length < 2) return null;
           return self.run(plan, false, kind).then(function (r3) { ranked = r3; });
         }).then(function () {
-          out.total = ranked.length;
           var wantAnswer = ranked.length > 0 && (!kind || kind === "contact");
           return wantAnswer ? self.answer(plan) : null;
         }).then(function (answer) {
-          var picks = [];
-          if (answer) picks.push({ score: answer[0], ord: answer[1], answer: true });
-          // `limit` counts pages: the answering contact card is shown besides them.
-          var card = picks.length;
-          for (var i = 0; i < ranked.length && picks.length - card < limit; i++) {
-            if (answer && ranked[i][1] === answer[1]) continue;
-            picks.push({ score: ranked[i][0], ord: ranked[i][1], answer: false });
-          }
+          // `limit` counts pages: the answering contact card is shown besides them,
+          // on the first results page only, and is not counted in `total`.
+          var pages = answer ? ranked.filter(function (r) { return r[1] !== answer[1]; }) : ranked;
+          out.total = pages.length;
+          var picks = answer && offset === 0 ? [{ score: answer[0], ord: answer[1], answer: true }] : [];
+          pages.slice(offset, offset + limit).forEach(function (r) {
+            picks.push({ score: r[0], ord: r[1], answer: false });
+          });
           var stems = planStems(plan);
           return Promise.all(picks.map(function (pk) {
             return self.file("d/" + pk.ord + ".json", false).then(function (r) {
@@ -1486,36 +1491,85 @@
     return digits.charAt(0) === "0" && digits.slice(0, 2) !== "00" ? "+44" + digits.slice(1) : digits;
   }
   function kindLabel(kind) { return Object.prototype.hasOwnProperty.call(KIND_LABELS, kind) ? KIND_LABELS[kind] : kind; }
-  function cardHtml(c, prefix) {
+  function cardHtml(c, prefix, highlight) {
     var out = '<section class="search-answer" aria-label="Who to contact">\n<div class="contact-card">\n';
-    out += '<p class="contact-name"><a href="' + escapeHtml(prefix + c.url) + '">' + escapeHtml(c.name) + "</a></p>\n";
+    out += '<p class="contact-name"><a href="' + escapeHtml(withQuery(prefix + c.url, highlight)) + '">' + escapeHtml(c.name) + "</a></p>\n";
     if (c.role) out += '<p class="contact-role">' + escapeHtml(c.role) + (c.team ? ", " + escapeHtml(c.team) : "") + "</p>\n";
     out += '<dl class="contact-details">\n';
     if (c.email) out += '<div><dt>Email</dt><dd><a href="mailto:' + escapeHtml(c.email) + '">' + escapeHtml(c.email) + "</a></dd></div>\n";
     if (c.phone) out += '<div><dt>Phone</dt><dd><a href="tel:' + escapeHtml(telLink(c.phone)) + '">' + escapeHtml(c.phone) + "</a></dd></div>\n";
     return out + "</dl>\n</div>\n</section>\n";
   }
-  function countText(results) {
+  // Where a results page stands (paging in html.rs).
+  function paging(r) {
+    var size = Math.max(r.limit || 0, 1);
+    return { page: Math.floor(r.offset / size) + 1, last: Math.ceil(r.total / size), from: r.offset + 1, to: Math.min(r.offset + size, r.total) };
+  }
+  function paged(r) { return r.total > Math.max(r.limit || 0, 1) || r.offset > 0; }
+  function pageText(r) {
+    if (r.total === 0 || !paged(r)) return null;
+    var p = paging(r);
+    if (p.page > p.last) return "Page " + p.page + " is past the last page of results, page " + p.last + ".";
+    return "Showing " + p.from + "–" + p.to + " of " + r.total + ".";
+  }
+  // The count line; `card`: a contact card answers (it is not one of the pages).
+  function countText(results, card) {
     var q = escapeHtml(String(results.query).trim());
+    if (results.total === 0 && card) return "1 contact matches <q>" + q + "</q>.";
     if (results.total === 0) return "No pages match <q>" + q + "</q>. Check the spelling, or try fewer or other words.";
-    return (results.total === 1 ? "1 page matches" : results.total + " pages match") + " <q>" + q + "</q>.";
+    var text = (results.total === 1 ? "1 page matches" : results.total + " pages match") + " <q>" + q + "</q>.";
+    var p = pageText(results);
+    return p ? text + " " + p : text;
+  }
+  function formEncode(pairs) { return new URLSearchParams(pairs).toString(); }
+  // The URL of another results page (page_href in html.rs), not HTML-escaped.
+  function pageHref(r, prefix, page) {
+    var pairs = [["q", r.query]];
+    if (r.kind) pairs.push(["kind", r.kind]);
+    if (r.limit !== PAGE_SIZE) pairs.push(["limit", String(r.limit)]);
+    pairs.push(["page", String(page)]);
+    return prefix + "search/?" + formEncode(pairs);
+  }
+  function highlightQuery(q) {
+    var words = String(q).split(/[ \t\n\f\r]+/).filter(Boolean);
+    return words.length ? formEncode([["highlight", words.join(" ")]]) : "";
+  }
+  // `url` with `query` added before its fragment (with_query in html.rs).
+  function withQuery(url, query) {
+    if (!query) return url;
+    var i = url.indexOf("#"), path = i < 0 ? url : url.slice(0, i), fragment = i < 0 ? "" : url.slice(i);
+    return path + (path.indexOf("?") < 0 ? "?" : "&") + query + fragment;
+  }
+  function navHtml(r, prefix) {
+    if (r.total === 0 || !paged(r)) return "";
+    var p = paging(r), links = [];
+    if (p.page > p.last) {
+      links.push('<a href="' + escapeHtml(pageHref(r, prefix, p.last)) + '">Go to the last page of results, page ' + p.last + "</a>");
+    } else {
+      if (p.page > 1) links.push('<a rel="prev" href="' + escapeHtml(pageHref(r, prefix, p.page - 1)) + '">Previous page</a>');
+      links.push('<span class="search-page-number">Page ' + p.page + " of " + p.last + "</span>");
+      if (p.page < p.last) links.push('<a rel="next" href="' + escapeHtml(pageHref(r, prefix, p.page + 1)) + '">Next page</a>');
+    }
+    return '<nav class="search-pages" aria-label="Search results pages">\n' + links.join("\n") + "\n</nav>\n";
   }
   // The same markup as results_html in src/search/html.rs.
   function resultsHtml(results, prefix) {
-    var out = '<p class="search-count">' + countText(results) + "</p>\n", pages = [];
-    results.hits.forEach(function (h) { if (h.contact) out += cardHtml(h.contact, prefix); else pages.push(h); });
+    var card = !!(results.hits[0] && results.hits[0].contact);
+    var out = '<p class="search-count">' + countText(results, card) + "</p>\n", pages = [];
+    var highlight = highlightQuery(results.query);
+    results.hits.forEach(function (h) { if (h.contact) out += cardHtml(h.contact, prefix, highlight); else pages.push(h); });
     if (pages.length) {
-      out += '<ol class="search-hits">\n';
+      out += results.offset ? '<ol class="search-hits" start="' + (results.offset + 1) + '">\n' : '<ol class="search-hits">\n';
       pages.forEach(function (h) {
         var crumbs = (h.breadcrumb || []).map(escapeHtml);
-        out += '<li class="search-hit">\n<p class="search-hit-title"><a href="' + escapeHtml(prefix + h.url) + '">' + escapeHtml(h.title) + "</a></p>\n" +
+        out += '<li class="search-hit">\n<p class="search-hit-title"><a href="' + escapeHtml(withQuery(prefix + h.url, highlight)) + '">' + escapeHtml(h.title) + "</a></p>\n" +
           '<p class="search-hit-meta"><span class="search-hit-kind">' + escapeHtml(kindLabel(h.kind)) + "</span>" +
           (crumbs.length ? " in " + crumbs.join(" › ") : "") + "</p>\n" +
           '<p class="search-hit-snippet">' + h.snippet + "</p>\n</li>\n";
       });
       out += "</ol>\n";
     }
-    return out;
+    return out + navHtml(results, prefix);
   }
 
   /* ---------- in the browser ---------- */
@@ -1533,10 +1587,11 @@
       });
     });
   }
-  Client.prototype.search = function (q, kind, limit) {
-    var self = this, req = { q: q, kind: kind || null, limit: limit }, win = this.win;
+  Client.prototype.search = function (q, kind, limit, page) {
+    page = page || 1;
+    var self = this, req = { q: q, kind: kind || null, limit: limit, offset: (page - 1) * limit }, win = this.win;
     if (this.api === "down") return this.engine.search(req);
-    var url = this.root + "_search/api?q=" + encodeURIComponent(q) + "&limit=" + limit + (kind ? "&kind=" + encodeURIComponent(kind) : "");
+    var url = this.root + "_search/api?q=" + encodeURIComponent(q) + "&limit=" + limit + (kind ? "&kind=" + encodeURIComponent(kind) : "") + (page > 1 ? "&page=" + page : "");
     return this.win.fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (r) {
       var type = r.headers.get("content-type") || "";
       if (!r.ok || type.indexOf("json") < 0) throw new Error("no search endpoint");
@@ -1559,9 +1614,12 @@
     try { win.sessionStorage.setItem(API_KEY, state); } catch (e) { /* storage may be off */ }
   }
 
-  function statusText(res) {
+  // What the status region says (status_text in html.rs); `page`: with the page shown.
+  function statusText(res, page) {
     var n = res.total, answer = res.hits[0] && res.hits[0].contact;
-    var text = n === 0 ? "No pages match." : n === 1 ? "1 page matches." : n + " pages match.";
+    var text = n === 0 ? (answer ? "1 contact matches." : "No pages match.") : n === 1 ? "1 page matches." : n + " pages match.";
+    var p = page ? pageText(res) : null;
+    if (p) text += " " + p;
     return answer ? text + " Contact: " + answer.name + (answer.role ? ", " + answer.role : "") + "." : text;
   }
 
@@ -1584,20 +1642,26 @@
     var params = new URLSearchParams(win.location.search), seq = 0;
     if (!input.value) input.value = params.get("q") || "";
     if (kindSel && params.get("kind")) kindSel.value = params.get("kind");
+    // The results page asked for; typing or choosing a kind starts again at 1.
+    var page = pageParam(params.get("page"));
     function run() {
-      var q = input.value, kind = kindSel ? kindSel.value : "", mine = ++seq;
-      win.history.replaceState(null, "", root + "search/" + (q ? "?q=" + encodeURIComponent(q) + (kind ? "&kind=" + encodeURIComponent(kind) : "") : ""));
+      var q = input.value, kind = kindSel ? kindSel.value : "", mine = ++seq, at = page;
+      page = 1;
+      var pairs = q ? [["q", q]] : [];
+      if (q && kind) pairs.push(["kind", kind]);
+      if (q && at > 1) pairs.push(["page", String(at)]);
+      win.history.replaceState(null, "", root + "search/" + (pairs.length ? "?" + formEncode(pairs) : ""));
       if (!q.trim()) {
         results.innerHTML = "";
         status.textContent = "";
         return;
       }
       results.setAttribute("aria-busy", "true");
-      client.search(q, kind, 20).then(function (res) {
+      client.search(q, kind, PAGE_SIZE, at).then(function (res) {
         if (mine !== seq) return;
         results.innerHTML = resultsHtml(res, root);
         results.removeAttribute("aria-busy");
-        status.textContent = statusText(res);
+        status.textContent = statusText(res, true);
       }, function () {
         if (mine !== seq) return;
         results.removeAttribute("aria-busy");
@@ -1615,6 +1679,13 @@
     results.addEventListener("keydown", function (e) { arrows(e, input, results); });
     input.addEventListener("keydown", function (e) { arrows(e, input, results); });
     if (input.value.trim() && !results.firstElementChild) run();
+  }
+
+  // `page=` as the host reads it (1 to MAX_PAGE in src/serve/search.rs); the host
+  // answers anything else with 400, here it means the first page.
+  function pageParam(text) {
+    var n = /^[0-9]{1,3}$/.test(text || "") ? Number(text) : 0;
+    return n >= 1 && n <= 100 ? n : 1;
   }
 
   // Up and down arrows move between the search box and the result links.
@@ -1688,9 +1759,9 @@
       options = res.hits.slice(0, 6).map(function (h, i) {
         var c = h.contact;
         var detail = c ? [c.role, c.email, c.phone].filter(Boolean).join(" · ") : kindLabel(h.kind);
-        return option(i, root + h.url, c ? c.name : h.title, detail);
+        return option(i, withQuery(root + h.url, highlightQuery(q)), c ? c.name : h.title, detail);
       });
-      options.push(option(options.length, root + "search/?q=" + encodeURIComponent(q), res.total ? "See all " + res.total + (res.total === 1 ? " result" : " results") : "No pages match: search again", ""));
+      options.push(option(options.length, root + "search/?q=" + encodeURIComponent(q), res.total ? "See all " + res.total + (res.total === 1 ? " result" : " results") : res.hits.length ? "See the results" : "No pages match: search again", ""));
       options.forEach(function (o) { list.appendChild(o); });
       active = -1;
       list.hidden = false;
@@ -1743,7 +1814,7 @@
 
   return {
     Engine: Engine, Analyzer: Analyzer, words: words, normalize: normalize, stem: stem, derive: derive,
-    editDistance: editDistance, snippet: snippet, resultsHtml: resultsHtml, escapeHtml: escapeHtml,
+    editDistance: editDistance, snippet: snippet, resultsHtml: resultsHtml, statusText: statusText, escapeHtml: escapeHtml,
     start: start, FOLD_PAIRS: FOLD_PAIRS, FOLD_OTHER: FOLD_OTHER
   };
 });

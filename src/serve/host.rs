@@ -14,11 +14,12 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use super::files::FsSite;
-use super::http::{self, App};
+use super::http;
 use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::log::AccessLog;
-use super::search::Searches;
+use super::respond::App;
 use super::search_log::SearchLog;
+use super::searches::Searches;
 use super::{layers, shutdown};
 use crate::error::{Error, Result};
 

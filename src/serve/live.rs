@@ -20,7 +20,7 @@ use futures_util::stream::{self, Stream};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{broadcast, watch};
 
-use super::http::Live;
+use super::respond::Live;
 
 pub const SCRIPT: &str = include_str!("live.js");
 pub const STYLE: &str = include_str!("live.css");

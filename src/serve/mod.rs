@@ -19,9 +19,11 @@ mod log;
 mod mime;
 mod path;
 mod preview;
+mod respond;
 mod search;
 mod search_log;
 mod search_page;
+mod searches;
 mod shutdown;
 mod watch;
 

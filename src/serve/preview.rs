@@ -17,11 +17,12 @@ use axum::routing::get;
 use tokio::sync::watch;
 
 use super::files::FsSite;
-use super::http::{self, App};
+use super::http;
 use super::listener::{ClientAddr, GuardedListener, Limits};
 use super::live::{self, LiveHub};
 use super::log::AccessLog;
-use super::search::Searches;
+use super::respond::App;
+use super::searches::Searches;
 use super::watch::{Batch, Watcher};
 use super::{host, layers, shutdown};
 use crate::error::{Error, Result};

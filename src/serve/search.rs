@@ -1,26 +1,24 @@
 //! Server-side search: `/search/?q=&kind=&page=` as an HTML page (works without
-//! JavaScript; 20 pages of results a page) and `/_search/api?q=&kind=&limit=&page=` as JSON, for the current site and for each archived
-//! edition under `/editions/<id>/`, each from its own prebuilt index in `_search/`.
+//! JavaScript; 20 pages of results a page) and `/_search/api?q=&kind=&limit=&page=`
+//! as JSON, for the current site and for each archived edition under
+//! `/editions/<id>/`, each from its own prebuilt index in `_search/`.
 //!
-//! Input: a checked request path and its query string. Output: a response. Opens
-//! indexes read-only, once, and again only when an index changed on disk (a new build
-//! swapped in, or the preview rebuilt it); never indexes anything itself.
+//! Input: a checked request path and its query string. Output: a response. Indexes
+//! are opened read-only through `searches.rs` (once, and again only when an index
+//! changed on disk); never indexes anything itself.
 
-use std::collections::HashMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::sync::Arc;
 
 use axum::extract::Query;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 
-use super::http::{self, App};
 use super::path::RequestPath;
+use super::respond::{self, App};
 use super::search_page;
+use super::searches::{Found, stamp};
 use crate::content::Kind;
-use crate::search::{SearchRequest, SearchResults, Searcher};
+use crate::search::{SearchRequest, SearchResults};
 
 pub use crate::search::{MAX_LIMIT, MAX_QUERY_CHARS};
 /// Results when the request does not say.
@@ -34,70 +32,6 @@ pub struct Route {
     /// Folder of the site inside the served folder: `""`, or `editions/<id>/`.
     pub base: String,
     pub api: bool,
-}
-
-/// What identifies one build of an index on disk.
-type Stamp = Vec<(u64, SystemTime, u64)>;
-
-/// A search asked before: index folder, its build, query, kind, limit, page.
-type Asked = (PathBuf, Stamp, String, Option<String>, usize, usize);
-
-/// Results kept at most; beyond, they are forgotten all at once.
-const RESULTS_MAX: usize = 4096;
-
-/// The search indexes opened so far, by folder, and recent results (a query asked
-/// again of the same index build is answered from memory).
-#[derive(Default)]
-pub struct Searches {
-    open: Mutex<HashMap<PathBuf, (Stamp, Arc<Searcher>)>>,
-    results: Mutex<HashMap<Asked, Arc<Found>>>,
-}
-
-impl Searches {
-    /// The searcher for the index in `dir` as built at `stamp`, opened again if the
-    /// index changed.
-    /// Fails with the reason when the index is there but cannot be opened.
-    fn get(&self, dir: &Path, stamp: &Stamp) -> Result<Arc<Searcher>, String> {
-        if let Ok(open) = self.open.lock()
-            && let Some((s, searcher)) = open.get(dir)
-            && s == stamp
-        {
-            return Ok(searcher.clone());
-        }
-        let searcher = Arc::new(Searcher::open(dir).map_err(|e| e.to_string())?);
-        if let Ok(mut open) = self.open.lock() {
-            open.insert(dir.to_path_buf(), (stamp.clone(), searcher.clone()));
-        }
-        Ok(searcher)
-    }
-
-    fn remembered(&self, asked: &Asked) -> Option<Arc<Found>> {
-        self.results.lock().ok()?.get(asked).cloned()
-    }
-
-    fn remember(&self, asked: Asked, found: Arc<Found>) {
-        if let Ok(mut r) = self.results.lock() {
-            if r.len() >= RESULTS_MAX {
-                r.clear();
-            }
-            r.insert(asked, found);
-        }
-    }
-}
-
-/// The two files a new build of an index always replaces.
-fn stamp(dir: &Path) -> Option<Stamp> {
-    ["index/meta.json", "static/meta.json"]
-        .iter()
-        .map(|f| {
-            let m = fs::metadata(dir.join(f)).ok()?;
-            #[cfg(unix)]
-            let ino = std::os::unix::fs::MetadataExt::ino(&m);
-            #[cfg(not(unix))]
-            let ino = 0;
-            Some((ino, m.modified().ok()?, m.len()))
-        })
-        .collect()
 }
 
 /// Whether `p` is a search endpoint.
@@ -175,7 +109,7 @@ pub async fn respond(
     let p = match params(query.as_deref()) {
         Ok(p) => p,
         Err(why) => {
-            return http::text(
+            return respond::text(
                 StatusCode::BAD_REQUEST,
                 &format!("400 Bad Request: {why}\n"),
             );
@@ -189,25 +123,25 @@ pub async fn respond(
         Ok((Ok(found), p)) => (found, p),
         Ok((Err(Failure::NoIndex), _)) if !route.api => {
             return match app.site.file(&page_rel) {
-                Some(page) => http::file_response(&app, &page, &headers, StatusCode::OK),
-                None => http::not_found(&app),
+                Some(page) => respond::file_response(&app, &page, &headers, StatusCode::OK),
+                None => respond::not_found(&app),
             };
         }
-        Ok((Err(Failure::NoIndex), _)) => return http::not_found(&app),
+        Ok((Err(Failure::NoIndex), _)) => return respond::not_found(&app),
         Ok((Err(Failure::Broken(why)), _)) => {
             let body = format!("500 Internal Server Error: {why}\n");
-            return http::text(StatusCode::INTERNAL_SERVER_ERROR, &body);
+            return respond::text(StatusCode::INTERNAL_SERVER_ERROR, &body);
         }
         Err(_) => {
             let body = "500 Internal Server Error: the search failed\n";
-            return http::text(StatusCode::INTERNAL_SERVER_ERROR, body);
+            return respond::text(StatusCode::INTERNAL_SERVER_ERROR, body);
         }
     };
     if route.api {
         return json(&found.results);
     }
     super::search_log::record(
-        &app,
+        app.search_log.as_ref(),
         &route.base,
         p.page,
         &p.q,
@@ -215,12 +149,14 @@ pub async fn respond(
         &found.results,
     );
     match app.site.file(&page_rel) {
-        Some(page) if p.q.is_empty() => http::file_response(&app, &page, &headers, StatusCode::OK),
+        Some(page) if p.q.is_empty() => {
+            respond::file_response(&app, &page, &headers, StatusCode::OK)
+        }
         Some(page) => {
             let html = search_page::fill(&page.body, &found.results, &found.prefix);
             search_page::response(&app, html)
         }
-        None => http::not_found(&app),
+        None => respond::not_found(&app),
     }
 }
 
@@ -228,11 +164,6 @@ pub async fn respond(
 enum Failure {
     NoIndex,
     Broken(String),
-}
-
-pub struct Found {
-    results: SearchResults,
-    prefix: String,
 }
 
 /// Search the index of the site at `base`: 404 when it has none, 500 (saying why)
@@ -277,8 +208,8 @@ fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
 fn json(results: &SearchResults) -> Response {
     let body = crate::search::safe_json(results);
     let mut r = Response::new(axum::body::Body::from(body));
-    http::set(&mut r, header::CONTENT_TYPE, "application/json");
-    http::set(&mut r, header::CACHE_CONTROL, "no-cache");
+    respond::set(&mut r, header::CONTENT_TYPE, "application/json");
+    respond::set(&mut r, header::CACHE_CONTROL, "no-cache");
     r
 }
 

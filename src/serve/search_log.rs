@@ -23,7 +23,6 @@ use std::thread::JoinHandle;
 
 use chrono::Utc;
 
-use super::http::App;
 use crate::error::{Error, Result};
 use crate::search::SearchResults;
 use crate::search::gaps::{Entry, hour, normalise_query, older_half};
@@ -93,14 +92,14 @@ impl SearchLog {
 /// `editions/<id>/`), if the server keeps a search log and the query is not empty.
 /// `page` is the results page asked for (from 1).
 pub fn record(
-    app: &App,
+    log: Option<&SearchLog>,
     base: &str,
     page: usize,
     q: &str,
     kind: Option<&str>,
     results: &SearchResults,
 ) {
-    let Some(log) = &app.search_log else { return };
+    let Some(log) = log else { return };
     let query = normalise_query(q);
     if query.is_empty() {
         return;

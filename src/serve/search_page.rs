@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 
-use super::http::{self, App};
+use super::respond::{self, App};
 use crate::search::SearchResults;
 use crate::search::html::{MARKER, results_html, status_text};
 use crate::util::html::escape;
@@ -80,15 +80,14 @@ fn with_query_value(html: &str, value: &str) -> String {
 /// The filled page as a response (never cached: it depends on the query).
 pub fn response(app: &App, html: String) -> Response {
     let body = match &app.live {
-        Some(live) => {
-            String::from_utf8_lossy(&http::inject(html.as_bytes(), &live.head_tag())).into_owned()
-        }
+        Some(live) => String::from_utf8_lossy(&respond::inject(html.as_bytes(), &live.head_tag()))
+            .into_owned(),
         None => html,
     };
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = StatusCode::OK;
-    http::set(&mut r, header::CONTENT_TYPE, "text/html; charset=utf-8");
-    http::set(&mut r, header::CACHE_CONTROL, "no-store");
+    respond::set(&mut r, header::CONTENT_TYPE, "text/html; charset=utf-8");
+    respond::set(&mut r, header::CACHE_CONTROL, "no-store");
     r
 }
 

@@ -1,0 +1,84 @@
+//! The server's memory of search: each site's (or edition's) index opened once, and
+//! again only when a new build replaced it on disk, and recent results, so a query
+//! asked again of the same index build is answered without searching.
+//!
+//! Input: index folders and the searches asked. Output: open searchers and remembered
+//! results. Reads index metadata; never writes.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use crate::search::{SearchResults, Searcher};
+
+/// What identifies one build of an index on disk.
+pub type Stamp = Vec<(u64, SystemTime, u64)>;
+
+/// A search asked before: index folder, its build, query, kind, limit, page.
+pub type Asked = (PathBuf, Stamp, String, Option<String>, usize, usize);
+
+/// Results kept at most; beyond, they are forgotten all at once.
+const RESULTS_MAX: usize = 4096;
+
+/// The search indexes opened so far, by folder, and recent results (a query asked
+/// again of the same index build is answered from memory).
+#[derive(Default)]
+pub struct Searches {
+    open: Mutex<HashMap<PathBuf, (Stamp, Arc<Searcher>)>>,
+    results: Mutex<HashMap<Asked, Arc<Found>>>,
+}
+
+impl Searches {
+    /// The searcher for the index in `dir` as built at `stamp`, opened again if the
+    /// index changed.
+    /// Fails with the reason when the index is there but cannot be opened.
+    pub fn get(&self, dir: &Path, stamp: &Stamp) -> Result<Arc<Searcher>, String> {
+        if let Ok(open) = self.open.lock()
+            && let Some((s, searcher)) = open.get(dir)
+            && s == stamp
+        {
+            return Ok(searcher.clone());
+        }
+        let searcher = Arc::new(Searcher::open(dir).map_err(|e| e.to_string())?);
+        if let Ok(mut open) = self.open.lock() {
+            open.insert(dir.to_path_buf(), (stamp.clone(), searcher.clone()));
+        }
+        Ok(searcher)
+    }
+
+    pub fn remembered(&self, asked: &Asked) -> Option<Arc<Found>> {
+        self.results.lock().ok()?.get(asked).cloned()
+    }
+
+    pub fn remember(&self, asked: Asked, found: Arc<Found>) {
+        if let Ok(mut r) = self.results.lock() {
+            if r.len() >= RESULTS_MAX {
+                r.clear();
+            }
+            r.insert(asked, found);
+        }
+    }
+}
+
+/// The two files a new build of an index always replaces.
+pub fn stamp(dir: &Path) -> Option<Stamp> {
+    ["index/meta.json", "static/meta.json"]
+        .iter()
+        .map(|f| {
+            let m = fs::metadata(dir.join(f)).ok()?;
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            Some((ino, m.modified().ok()?, m.len()))
+        })
+        .collect()
+}
+
+/// The results of one search, with the URL prefix of the site they belong to.
+pub struct Found {
+    pub results: SearchResults,
+    pub prefix: String,
+}

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// One search made on the results page: a line of the search log. Nothing in it
@@ -67,12 +67,7 @@ pub fn normalise_query(q: &str) -> String {
 
 /// `now` truncated to the hour, as the log writes it: `2026-12-06T20:00:00Z`.
 pub fn hour(now: DateTime<Utc>) -> String {
-    let h = now
-        .with_minute(0)
-        .and_then(|t| t.with_second(0))
-        .and_then(|t| t.with_nanosecond(0))
-        .unwrap_or(now);
-    h.format("%Y-%m-%dT%H:00:00Z").to_string()
+    now.format("%Y-%m-%dT%H:00:00Z").to_string()
 }
 
 /// FILE.1: where the log FILE goes when it reaches its size cap, and where

@@ -140,14 +140,7 @@ pub async fn respond(
     if route.api {
         return json(&found.results);
     }
-    super::search_log::record(
-        app.search_log.as_ref(),
-        &route.base,
-        p.page,
-        &p.q,
-        p.kind.as_deref(),
-        &found.results,
-    );
+    super::search_log::record(app.search_log.as_ref(), &route.base, p.page, &found.results);
     match app.site.file(&page_rel) {
         Some(page) if p.q.is_empty() => {
             respond::file_response(&app, &page, &headers, StatusCode::OK)

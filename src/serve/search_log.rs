@@ -90,17 +90,11 @@ impl SearchLog {
 
 /// Log a search made on the results page of the site at `base` (`""` or
 /// `editions/<id>/`), if the server keeps a search log and the query is not empty.
-/// `page` is the results page asked for (from 1).
-pub fn record(
-    log: Option<&SearchLog>,
-    base: &str,
-    page: usize,
-    q: &str,
-    kind: Option<&str>,
-    results: &SearchResults,
-) {
+/// `page` is the results page asked for (from 1); the query, the kind and the page
+/// total are the results' own.
+pub fn record(log: Option<&SearchLog>, base: &str, page: usize, results: &SearchResults) {
     let Some(log) = log else { return };
-    let query = normalise_query(q);
+    let query = normalise_query(&results.query);
     if query.is_empty() {
         return;
     }
@@ -110,7 +104,7 @@ pub fn record(
         results: results.total,
         page: u32::try_from(page).unwrap_or(u32::MAX),
         edition: edition(base),
-        kind: kind.map(str::to_string),
+        kind: results.kind.clone(),
     });
 }
 

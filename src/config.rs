@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Result, Severity};
 
 mod checks;
 
@@ -36,6 +36,9 @@ pub struct Settings {
     pub review: ReviewSettings,
     pub search: SearchSettings,
     pub profiles: BTreeMap<String, Profile>,
+    /// `[check]`: the level of each rule that should not be its default, e.g.
+    /// `review_overdue = "error"`. Keys are rule codes, with `_` or `-`.
+    pub check: BTreeMap<String, RuleLevel>,
     /// Free data for templates.
     pub extra: toml::Table,
 }
@@ -55,6 +58,7 @@ impl Default for Settings {
             review: ReviewSettings::default(),
             search: SearchSettings::default(),
             profiles: BTreeMap::new(),
+            check: BTreeMap::new(),
             extra: toml::Table::new(),
         }
     }
@@ -92,6 +96,14 @@ pub enum Level {
     Error,
     Warning,
     Ignore,
+}
+
+/// The level a site sets for a rule in its `[check]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -292,6 +304,18 @@ impl Config {
             .unwrap_or_else(|| "Guidebook".into())
     }
 
+    /// The severity the site's `[check]` table sets for rule `code`, if it sets one.
+    pub fn rule_level(&self, code: &str) -> Option<Severity> {
+        self.settings
+            .check
+            .iter()
+            .find(|(key, _)| crate::check::rules::code_of(key) == Some(code))
+            .map(|(_, level)| match level {
+                RuleLevel::Warning => Severity::Warning,
+                RuleLevel::Error => Severity::Error,
+            })
+    }
+
     /// How a link to a missing page is reported.
     pub fn broken_link_level(&self) -> Level {
         self.settings
@@ -362,6 +386,7 @@ pub fn parse(text: &str) -> Result<Settings> {
 
 const KNOWN_KEYS: &[&str] = &[
     "title",
+    "check",
     "description",
     "base_url",
     "language",

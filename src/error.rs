@@ -313,6 +313,18 @@ impl Diagnostics {
         }
     }
 
+    /// Give each warning or error the severity `level(code)` returns for its rule,
+    /// where it returns one (a site's `[check]` table); notes stay notes.
+    pub fn set_levels(&mut self, level: impl Fn(&str) -> Option<Severity>) {
+        for d in &mut self.items {
+            if d.severity != Severity::Note
+                && let Some(s) = level(d.code)
+            {
+                d.severity = s;
+            }
+        }
+    }
+
     /// Turn every error into a warning (a bare folder of another generator's pages
     /// always builds; `--strict` runs after this and turns them back).
     pub fn soften(&mut self) {

@@ -7,7 +7,7 @@
 //!
 //! Rule codes (stable; documented in the README): broken-link, outside-link, missing-anchor,
 //! missing-file, internal-link, external-url, unknown-contact, decision-tree, missing-field,
-//! duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan, placeholder,
+//! missing-summary, duplicate-url, image-alt, heading-levels, empty-page, unsafe-html, orphan, placeholder,
 //! no-owner, review-missing, review-interval, review-overdue, review-due-soon; and,
 //! from loading, front-matter, encoding, read, config.
 
@@ -16,6 +16,7 @@ mod links;
 mod orphans;
 mod placeholder;
 pub mod review;
+pub mod rules;
 mod site_paths;
 mod structure;
 
@@ -44,7 +45,8 @@ pub fn run(config: &Config, site: &Site, rendered: &[Rendered]) -> Diagnostics {
     run_with(config, site, rendered, &CheckOptions::default())
 }
 
-/// Run every rule. `rendered[i]` belongs to `site.pages[i]`.
+/// Run every rule, at the level the site's `[check]` table sets for it (then softened
+/// in a bare folder). `rendered[i]` belongs to `site.pages[i]`.
 pub fn run_with(
     config: &Config,
     site: &Site,
@@ -60,6 +62,7 @@ pub fn run_with(
     d.extend(placeholder::check(site));
     d.extend(review::check(config, site, opts.today));
     d.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+    d.set_levels(|code| config.rule_level(code));
     if config.is_lenient() {
         d.soften();
     }

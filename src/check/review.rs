@@ -184,7 +184,7 @@ fn page_rules(config: &Config, p: &Page, today: Date, soon: u32) -> Vec<Diagnost
     if due < today {
         out.push(
             at_key(
-                Diagnostic::error(
+                Diagnostic::warning(
                     "review-overdue",
                     &p.display_path,
                     format!(

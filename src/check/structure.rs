@@ -27,7 +27,7 @@ pub fn check(config: &Config, site: &Site, rendered: &[Rendered]) -> Vec<Diagnos
     out
 }
 
-/// Fields each kind needs, beside `summary`, which every page needs.
+/// Fields each kind needs, beside `summary`, which every page should have.
 fn required(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Legislation => &["short_name", "department", "requires"],
@@ -54,10 +54,10 @@ fn missing_fields(page: &Page) -> Vec<Diagnostic> {
         "outcomes" => !fm.outcomes.is_empty(),
         _ => true,
     };
-    let mut fields: Vec<&str> = vec!["summary"];
-    fields.extend(required(page.kind));
-    fields
-        .into_iter()
+    let summary = (!present("summary")).then(|| missing_summary(page));
+    required(page.kind)
+        .iter()
+        .copied()
         .filter(|f| !present(f))
         .map(|f| {
             Diagnostic::error(
@@ -71,7 +71,21 @@ fn missing_fields(page: &Page) -> Vec<Diagnostic> {
             .at(&page.text, 1, 1, 3)
             .hint(field_hint(f))
         })
+        .chain(summary)
         .collect()
+}
+
+/// A page without `summary` still builds: listings, search and the description meta
+/// tag show its first paragraph instead.
+fn missing_summary(page: &Page) -> Diagnostic {
+    let message = if page.description.is_empty() {
+        "this page has no `summary`, and no paragraph to show instead"
+    } else {
+        "this page has no `summary`; its first paragraph is shown instead"
+    };
+    Diagnostic::warning("missing-summary", &page.display_path, message)
+        .at(&page.text, 1, 1, 3)
+        .hint(field_hint("summary"))
 }
 
 fn field_hint(field: &str) -> String {

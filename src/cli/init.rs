@@ -28,6 +28,11 @@ description = "Guidance, legislation, checklists and contacts for research secur
 # base_url = "https://intranet.example.ac.uk/research-security/"
 default_visibility = "internal"
 
+[output]
+# sitemap.xml needs base_url (its addresses are absolute): set base_url above,
+# then remove this line.
+sitemap = false
+
 [review]
 every = "12 months"
 

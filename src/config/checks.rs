@@ -1,6 +1,6 @@
 //! Checks of settings that parse but cannot work: a `base_url` that is not a web
-//! address or a path, and a `theme` that is neither built in nor a folder in
-//! `themes/`. Each is a [`Diagnostic`] on the line of `guidebook.toml` that says it.
+//! address or a path, a `theme` that is neither built in nor a folder in
+//! `themes/`, and a `[check]` key that names no rule a site may set. Each is a [`Diagnostic`] on the line of `guidebook.toml` that says it.
 //!
 //! Input: the parsed settings, the file's text and the site folder. Output: the first
 //! problem found, if any. Reads only which folders `themes/` holds.
@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use super::{CONFIG_FILE, Settings, line_col};
+use crate::check::rules::{CONFIGURABLE, code_of};
 use crate::error::{Diagnostic, did_you_mean};
 
 /// The theme built into guidebook.
@@ -27,7 +28,69 @@ pub fn check(settings: &Settings, text: &str, root: &Path) -> Option<Diagnostic>
             return Some(d);
         }
     }
-    theme(&settings.theme, text, root)
+    theme(&settings.theme, text, root).or_else(|| rules(settings, text))
+}
+
+/// Each key of `[check]` must name a rule whose level a site may set.
+fn rules(settings: &Settings, text: &str) -> Option<Diagnostic> {
+    let key = settings.check.keys().find(|k| code_of(k).is_none())?;
+    let code = key.replace('_', "-");
+    let d = if FIXED.contains(&code.as_str()) {
+        Diagnostic::error(
+            "config",
+            CONFIG_FILE,
+            format!("[check] cannot set `{key}`: a page with this problem cannot be built, so it is always an error"),
+        )
+        .hint("remove the line")
+    } else {
+        let guess = did_you_mean(&code, CONFIGURABLE)
+            .map(|s| format!("; did you mean `{}`?", s.replace('-', "_")))
+            .unwrap_or_default();
+        Diagnostic::error(
+            "config",
+            CONFIG_FILE,
+            format!("[check] `{key}` is not a rule{guess}"),
+        )
+        .hint("the rules are listed in the README under \"Checking the site\"; set each to \"warning\" or \"error\"")
+    };
+    Some(locate_key(d, text, key))
+}
+
+/// The rules that stop a file from being read, which `[check]` cannot soften.
+const FIXED: &[&str] = &[
+    "front-matter",
+    "encoding",
+    "duplicate-url",
+    "symlink",
+    "read",
+    "config",
+];
+
+/// Point `d` at the line of `[check]` that sets `key`.
+fn locate_key(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
+    let mut offset = 0;
+    let mut in_check = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_check = t.trim_start_matches('[').trim_end_matches(']').trim() == "check";
+        } else if in_check {
+            let name = t
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            if name == key {
+                let column = line.len() - line.trim_start().len();
+                let (l, c) = line_col(text, offset + column);
+                let width = t.split('=').next().unwrap_or("").trim_end().chars().count();
+                return d.at(text, l, c, width);
+            }
+        }
+        offset += line.len();
+    }
+    d
 }
 
 /// `base_url` must be empty, an `http(s)://` address or a path starting with `/`.

@@ -282,6 +282,10 @@ pub(crate) fn parse_page(
         None => page_path(rel, fm.slug.as_deref()),
     };
     diags.extend(addresses::check_path(&path, &fm, &src));
+    let description = match fm.summary.as_deref() {
+        Some(s) if !s.trim().is_empty() => String::new(),
+        _ => super::description::describe(body),
+    };
     let page = Page {
         rel: rel.to_string(),
         file: Some(file),
@@ -298,6 +302,7 @@ pub(crate) fn parse_page(
         visibility: config.settings.default_visibility,
         has_errors: diags.iter().any(|d| d.is_error()),
         fm,
+        description,
         text,
     };
     if bare {

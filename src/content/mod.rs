@@ -6,6 +6,7 @@
 mod addresses;
 mod bare;
 pub mod decision;
+pub mod description;
 pub mod fields;
 pub mod fingerprint;
 pub mod frontmatter;
@@ -51,6 +52,9 @@ pub struct Page {
     /// The title came from the body's first `# Heading` (which is then not repeated).
     pub title_from_heading: bool,
     pub fm: FrontMatter,
+    /// The page's first paragraph as plain text (at most 160 characters), shown where
+    /// its `summary` would be when it gives none; empty when it gives one.
+    pub description: String,
     /// Index into [`Site::sections`] of the section this page is listed in.
     pub section: usize,
     /// This page is the index page of a section (that section's index).
@@ -69,8 +73,12 @@ impl Page {
         &self.text[self.body_offset.min(self.text.len())..]
     }
 
+    /// The page's `summary`, else its description (its first paragraph).
     pub fn summary(&self) -> &str {
-        self.fm.summary.as_deref().unwrap_or("")
+        match self.fm.summary.as_deref() {
+            Some(s) if !s.trim().is_empty() => s,
+            _ => &self.description,
+        }
     }
 
     /// The title navigation, breadcrumbs and listings show: `nav_title`, else the title.

@@ -170,6 +170,7 @@ fn made_up_index(config: &Config, dir: &str, section: usize) -> Page {
         title,
         title_from_heading: false,
         fm: FrontMatter::default(),
+        description: String::new(),
         section,
         is_index: true,
         index_of: None,

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::content::description::first_paragraph;
 use crate::content::urls::{Target, page_path};
 use crate::content::{Page, Site};
 use crate::render::markdown::{self, MarkdownOptions};
@@ -108,36 +109,6 @@ fn links_of(site: &Site, page: &Page, text: &str) -> Vec<(String, Target)> {
         })
         .map(|l| (l.dest, l.target))
         .collect()
-}
-
-/// The words of the first paragraph of the page's own text (not in a list, quote,
-/// table or callout), for a summary it does not give.
-fn first_paragraph(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    let mut depth = 0usize;
-    let mut words = String::new();
-    let mut inside = false;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::Paragraph) if depth == 0 => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => {
-                if !words.trim().is_empty() {
-                    return words.split_whitespace().collect::<Vec<_>>().join(" ");
-                }
-                inside = false;
-            }
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::Item) => {
-                depth += 1
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table | TagEnd::Item) => {
-                depth = depth.saturating_sub(1)
-            }
-            Event::Text(t) | Event::Code(t) if inside => words.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if inside => words.push(' '),
-            _ => {}
-        }
-    }
-    String::new()
 }
 
 /// The link from the page at `here` to `target`, relative (`../guides/a.md#part`).

@@ -16,7 +16,7 @@ pub mod lock;
 mod swap;
 
 pub use assets::{ThemeAssets, theme_assets};
-pub use files::{robots_txt, sitemap_xml};
+pub use files::{origin, robots_txt, sitemap_warning, sitemap_xml};
 pub use lock::OutputLock;
 pub use swap::Swapped;
 

@@ -7,17 +7,17 @@
 mod check_only;
 mod editions;
 pub mod incremental;
+mod progress;
 mod timings;
 
+use progress::Progress;
 use timings::Stopwatch;
 
 pub use check_only::{CheckReport, CheckRunOptions, check};
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -107,6 +107,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         });
     }
     watch.lap("fingerprint");
+    let progress = Progress::new(opts.progress);
+    progress.stage("Reading");
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         skip: vec![out.clone(), staging.dir().to_path_buf()],
@@ -126,8 +128,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         nav: &nav,
         snapshots: &snapshots,
         strict: opts.strict,
-        progress: opts.progress,
-        start,
+        progress: &progress,
         watch: &watch,
     };
     let current = Job {
@@ -139,6 +140,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         today,
     };
     let mut diags = build_site(&current, diags, &shared, &staging)?;
+    progress.stage("Editions");
     diags.extend(edition_diags);
     diags.extend(editions::build_all(
         &snapshots,
@@ -166,6 +168,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     if report.diagnostics.has_errors() {
         return Ok(report);
     }
+    progress.stage("Saving");
     staging.record(&output::BuildRecord {
         fingerprint,
         pages: report.pages,
@@ -178,6 +181,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     watch.lap("swap");
     report.written = true;
     report.elapsed = start.elapsed();
+    progress.finish();
     Ok(report)
 }
 
@@ -203,8 +207,8 @@ struct Shared<'a> {
     nav: &'a EditionsNav,
     snapshots: &'a [Snapshot],
     strict: bool,
-    progress: bool,
-    start: Instant,
+    /// The build's progress bar; only the current site's stages move it.
+    progress: &'a Progress,
     watch: &'a Stopwatch,
 }
 
@@ -219,11 +223,19 @@ fn build_site(
     let (config, site) = (job.config, job.site);
     let renderer = Renderer::new(config, site, shared.templates, shared.theme.urls.clone())?
         .with_editions(shared.nav, job.reading);
-    let progress = shared.progress && job.base.is_empty();
-    let rendered = render_pages(&renderer, staging, job.base, progress, shared.start)?;
+    let current = job.base.is_empty();
+    let hidden = Progress::hidden();
+    let progress = if current { shared.progress } else { &hidden };
+    progress.pages("Rendering", site.pages.len());
+    let rendered = render_pages(&renderer, staging, job.base, progress)?;
     shared.watch.lap("render and write pages");
+    progress.stage("Checking");
     let check_opts = check::CheckOptions { today: job.today };
     diags.extend(check::run_with(config, site, &rendered, &check_opts));
+    if job.base.is_empty() && !diags.has_errors() {
+        // said only of a build that writes a site
+        diags.extend(output::sitemap_warning(config));
+    }
     shared.watch.lap("check");
     if shared.strict {
         diags.make_strict();
@@ -231,6 +243,7 @@ fn build_site(
     if diags.has_errors() {
         return Ok(diags);
     }
+    progress.stage("Writing");
     if job.base.is_empty() {
         write_current_site_files(
             &renderer,
@@ -248,6 +261,7 @@ fn build_site(
         base: job.base,
         edition: job.edition,
     };
+    progress.stage("Indexing");
     let lap = |stage: &str| shared.watch.lap(stage);
     search::build_at(config, site, &rendered, &renderer, staging, target, &lap)?;
     Ok(diags)
@@ -272,16 +286,10 @@ fn render_pages(
     renderer: &Renderer<'_>,
     staging: &Staging,
     base: &str,
-    progress: bool,
-    start: Instant,
+    progress: &Progress,
 ) -> Result<Vec<Rendered>> {
     let n = renderer.site.pages.len();
-    let bar = ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::hidden());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages") {
-        bar.set_style(style);
-    }
-    let shown = AtomicBool::new(false);
-    let result = (0..n)
+    (0..n)
         .into_par_iter()
         .map(|i| {
             let mut md = renderer.markdown(i);
@@ -289,18 +297,10 @@ fn render_pages(
             let file = format!("{base}{}", page_file(&renderer.site.pages[i].path));
             staging.write(&file, html.as_bytes())?;
             md.html = String::new();
-            bar.inc(1);
-            if progress
-                && start.elapsed() > Duration::from_secs(1)
-                && !shown.swap(true, Ordering::Relaxed)
-            {
-                bar.set_draw_target(ProgressDrawTarget::stderr());
-            }
+            progress.inc();
             Ok(md)
         })
-        .collect::<Result<Vec<_>>>();
-    bar.finish_and_clear();
-    result
+        .collect()
 }
 
 /// The current site's files beside its pages and search index: theme assets, 404,
@@ -319,7 +319,25 @@ fn write_current_site_files(
     }
     write_site_files(config, site, renderer, staging)?;
     write_review_dashboard(config, site, renderer, staging, today)?;
+    write_site_map(renderer, staging)?;
     editions::write_changes(renderer, snapshots, staging)
+}
+
+/// The HTML site map at `/sitemap/`, unless a page of the site has that URL.
+fn write_site_map(renderer: &Renderer<'_>, staging: &Staging) -> Result<()> {
+    let site = renderer.site;
+    if site.pages.iter().any(|p| p.path == "sitemap/") {
+        return Ok(());
+    }
+    let sections = crate::render::site_map::sections(renderer.config, site);
+    let html = renderer.generated_html(
+        "sitemap.html",
+        "Site map",
+        "Every section of this site and the pages listed in it.",
+        "site_map",
+        &serde_json::json!(sections),
+    )?;
+    staging.write("sitemap/index.html", html.as_bytes())
 }
 
 /// Everything beside the pages: 404, redirects, assets, static files, sitemap, robots.
@@ -341,9 +359,10 @@ fn write_site_files(
     write_sitemap(config, site, staging, "")
 }
 
-/// `sitemap.xml` of the site published under `base`, when the config asks for one.
+/// `sitemap.xml` of the site published under `base`, when the config asks for one
+/// and `base_url` names the host its absolute addresses need.
 fn write_sitemap(config: &Config, site: &Site, staging: &Staging, base: &str) -> Result<()> {
-    if config.settings.output.sitemap {
+    if let Some(origin) = output::origin(config).filter(|_| config.settings.output.sitemap) {
         let mut entries: Vec<(String, Option<String>)> = site
             .pages
             .iter()
@@ -352,7 +371,7 @@ fn write_sitemap(config: &Config, site: &Site, staging: &Staging, base: &str) ->
         entries.sort();
         staging.write(
             &format!("{base}sitemap.xml"),
-            output::sitemap_xml(config, &entries).as_bytes(),
+            output::sitemap_xml(config, origin, &entries).as_bytes(),
         )?;
     }
     Ok(())
@@ -400,7 +419,11 @@ fn write_review_dashboard(
         return Ok(());
     }
     let items = check::review::items(config, site, today);
-    let data = serde_json::json!({ "items": items, "today": today.human() });
+    let overdue: Vec<_> = items
+        .iter()
+        .filter(|i| i.status == check::review::Status::Overdue)
+        .collect();
+    let data = serde_json::json!({ "items": items, "overdue": overdue, "today": today.human() });
     let html = renderer.generated_html(
         "review.html",
         "Review dashboard",

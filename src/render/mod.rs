@@ -15,6 +15,7 @@ pub mod markdown;
 mod page_context;
 pub mod sanitize;
 pub mod shortcodes;
+pub mod site_map;
 pub mod templates;
 pub mod url_links;
 

@@ -41,6 +41,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/review.html"),
     ),
     (
+        "sitemap.html",
+        include_str!("../../themes/default/templates/sitemap.html"),
+    ),
+    (
         "redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
     ),

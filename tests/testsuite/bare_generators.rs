@@ -47,6 +47,7 @@ fn a_hugo_folder_builds_with_its_shortcodes_aliases_and_section_pages() {
             "old-install/index.html",
             "review/index.html",
             "search/index.html",
+            "sitemap/index.html",
             "templates/404/index.html",
             "templates/index.html",
         ]
@@ -106,6 +107,7 @@ fn a_jekyll_folder_builds_with_liquid_permalinks_and_redirects() {
             "posts/index.html",
             "review/index.html",
             "search/index.html",
+            "sitemap/index.html",
         ]
     );
     let home = read(public.join("index.html"));
@@ -236,6 +238,7 @@ fn many_repeated_warnings_report_in_a_few_lines() {
         without_summary(&stderr(&o)),
         "warning[shortcode]: `{{< youtube >}}` is another generator's template tag; it is left out of the page (40 times: p00.md:6, p01.md:6, p02.md:6, …)\n\
          warning[shortcode]: `{{% tab %}}` is another generator's template tag; it is left out of the page (40 times: p00.md:6, p01.md:6, p02.md:6, …)\n\
+         warning[sitemap]: no sitemap.xml was written: a sitemap needs absolute addresses, and `base_url` does not say where the site is published (guidebook.toml)\n\
          warning[template]: template `docs` does not exist; the page uses page.html (40 times: p00.md:3, p01.md:3, p02.md:3, …)\n\
          note: repeated warnings are grouped; --verbose prints every one in full"
     );
@@ -288,13 +291,14 @@ fn a_relative_alias_is_checked_where_it_leads() {
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert_eq!(
         without_summary(&err),
-        "warning[front-matter]: alias `../assets/x/` cannot be an address on this site: it is inside /assets/, which guidebook writes itself
+        format!("warning[front-matter]: alias `../assets/x/` cannot be an address on this site: it is inside /assets/, which guidebook writes itself
  --> docs/new.md:3:11
   |
 3 | aliases: [../assets/x/, ../old/]
   |           ^^^^^^^^^^^^
   = help: write a path such as `/old/page/`: letters, digits, `-`, `_`, `.` and `/`
-"
+
+{NO_SITEMAP}")
     );
     let public = site.join("public");
     assert!(read(public.join("old/index.html")).contains("/docs/new/"));
@@ -317,7 +321,7 @@ fn a_link_that_climbs_out_as_a_file_path_is_read_as_the_url_it_is() {
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert_eq!(
         without_summary(&err),
-        "warning[outside-link]: link to `../../secret/`, a file outside the content folder: guidebook never publishes it
+        NO_SITEMAP.to_string() + "\nwarning[outside-link]: link to `../../secret/`, a file outside the content folder: guidebook never publishes it
  --> notices.md:3:53
   |
 3 | See [the legal page](../legal/#licences) and [this](../../secret/).

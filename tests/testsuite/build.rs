@@ -189,7 +189,8 @@ fn bare_folder_builds_with_titles_from_headings_and_warns_on_broken_links() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         without_summary(&stderr(&o)),
-        "warning[broken-link]: link to `missing-policy.md`, but there is no page notes/missing-policy.md\n \
+        NO_SITEMAP.to_string()
+            + "\nwarning[broken-link]: link to `missing-policy.md`, but there is no page notes/missing-policy.md\n \
          --> notes/lost-devices.md:3:86\n  |\n3 | If you lose a device, [report it](reporting.md#how-to-report). See also [the policy](missing-policy.md).\n  \
          |                                                                                      ^^^^^^^^^^^^^^^^^\n  \
          = help: check the path: links are relative to this file, or start with `@/` for the content folder\n"

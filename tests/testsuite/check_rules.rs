@@ -302,16 +302,36 @@ fn unsafe_html_when_sanitising_is_off() {
 }
 
 #[test]
-fn review_overdue_is_an_error_and_due_soon_a_warning() {
+fn review_overdue_is_a_warning_unless_the_site_or_strict_makes_it_an_error() {
     let overdue = page("", "Text.").replace("reviewed = 2026-06-01", "reviewed = 2025-10-01");
+    let message = "review overdue: last reviewed 1 October 2025, due 1 October 2026";
     one(
         &[("content/page.md", &overdue)],
-        "error",
+        "warning",
         "review-overdue",
         "content/page.md",
         5,
-        "review overdue: last reviewed 1 October 2025, due 1 October 2026",
+        message,
     );
+    // `--strict` makes it an error, and the JSON says so
+    let (v, status) = check(&[("content/page.md", &overdue)], &["--strict"]);
+    let expected = vec![(
+        "error".to_string(),
+        "review-overdue".to_string(),
+        "content/page.md".to_string(),
+        5,
+        message.to_string(),
+    )];
+    assert_eq!((diags(&v), status), (expected.clone(), 1));
+    // so does `[check]`, in either spelling of the rule
+    for key in ["review_overdue", "\"review-overdue\""] {
+        let cfg = format!("{CONFIG}[check]\n{key} = \"error\"\n");
+        let (v, status) = check(
+            &[("content/page.md", &overdue), ("guidebook.toml", &cfg)],
+            &[],
+        );
+        assert_eq!((diags(&v), status), (expected.clone(), 1), "{key}");
+    }
     let soon = page("", "Text.").replace("reviewed = 2026-06-01", "reviewed = 2025-12-10");
     one(
         &[("content/page.md", &soon)],
@@ -322,6 +342,56 @@ fn review_overdue_is_an_error_and_due_soon_a_warning() {
         "review due 10 December 2026 (within 30 days)",
     );
     clean(&[("content/page.md", &page("", "Text."))]);
+}
+
+#[test]
+fn check_table_can_make_an_error_a_warning() {
+    let bad = page("", "Go [there](nowhere.md).");
+    let cfg = format!("{CONFIG}[check]\nbroken_link = \"warning\"\n");
+    let (v, status) = check(&[("content/page.md", &bad), ("guidebook.toml", &cfg)], &[]);
+    assert_eq!(
+        (diags(&v), status),
+        (
+            vec![(
+                "warning".to_string(),
+                "broken-link".to_string(),
+                "content/page.md".to_string(),
+                8,
+                "link to `nowhere.md`, but there is no page content/nowhere.md".to_string(),
+            )],
+            0
+        )
+    );
+}
+
+#[test]
+fn check_table_refuses_a_key_that_is_not_a_rule() {
+    for (line, expected) in [
+        (
+            "review_overdew = \"error\"",
+            "error[config]: [check] `review_overdew` is not a rule; did you mean `review_overdue`?\n --> guidebook.toml:3:1\n  |\n3 | review_overdew = \"error\"\n  | ^^^^^^^^^^^^^^\n  = help: the rules are listed in the README under \"Checking the site\"; set each to \"warning\" or \"error\"\n\n",
+        ),
+        (
+            "front_matter = \"warning\"",
+            "error[config]: [check] cannot set `front_matter`: a page with this problem cannot be built, so it is always an error\n --> guidebook.toml:3:1\n  |\n3 | front_matter = \"warning\"\n  | ^^^^^^^^^^^^\n  = help: remove the line\n\n",
+        ),
+        (
+            "orphan = \"ignore\"",
+            "error[config]: unknown variant `ignore`, expected `warning` or `error`\n --> guidebook.toml:3:10\n  |\n3 | orphan = \"ignore\"\n  |          ^^^^^^^^\n\n",
+        ),
+    ] {
+        let cfg = format!("{CONFIG}[check]\n{line}\n");
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("guidebook.toml"), cfg).unwrap();
+        std::fs::create_dir_all(tmp.path().join("content")).unwrap();
+        std::fs::write(tmp.path().join("content/_index.md"), HOME).unwrap();
+        let o = run_in(tmp.path(), &["check", "."]);
+        assert_eq!(
+            (stderr(&o), o.status.code()),
+            (expected.to_string(), Some(2)),
+            "{line}"
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `guidebook host` over real HTTP: the real binary on an ephemeral port, serving a
 //! site built by the real binary. Status codes, headers and bodies.
 
-use crate::support::server::{Server, build, write_site};
+use crate::support::server::{SITE, Server, build, write_site};
 use crate::support::snap::{access_log, normalise};
 
 struct Hosted {
@@ -12,7 +12,13 @@ struct Hosted {
 
 fn hosted() -> Hosted {
     let tmp = tempfile::tempdir().unwrap();
-    let site = write_site(tmp.path(), &[]);
+    // a site that says where it is published, so the build writes sitemap.xml
+    let config = SITE
+        .iter()
+        .find(|(rel, _)| *rel == "guidebook.toml")
+        .map(|(_, text)| format!("base_url = \"https://rs.example.ac.uk/\"\n{text}"))
+        .unwrap();
+    let site = write_site(tmp.path(), &[("guidebook.toml", &config)]);
     let out = tmp.path().join("out");
     build(&site, &out);
     let server = Server::start(&["host", out.to_str().unwrap(), "--bind", "127.0.0.1:0"]);

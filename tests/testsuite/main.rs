@@ -29,6 +29,7 @@ mod moj_corpus;
 mod output_safety;
 mod profile_leak;
 mod property_site;
+mod publishing;
 mod search_cli;
 mod search_fallback;
 mod search_gap;

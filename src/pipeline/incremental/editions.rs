@@ -7,7 +7,6 @@
 //! files in the preview folder and their diagnostics.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::Preview;
 use super::problems::fatal_text;
@@ -53,14 +52,14 @@ impl Preview {
             skip: Vec::new(),
         };
         let watch = super::super::Stopwatch::from_env();
+        let progress = super::super::Progress::hidden();
         let shared = Shared {
             templates: &self.site.templates,
             theme: &self.site.theme,
             nav: &self.editions.nav,
             snapshots: &self.editions.snapshots,
             strict: false,
-            progress: false,
-            start: Instant::now(),
+            progress: &progress,
             watch: &watch,
         };
         let done = editions::build_all(

@@ -137,8 +137,11 @@ fn a_title_edit_renders_the_listing_and_linkers_too() {
         "content/guidance/other.md",
         "+++\ntitle = \"Renamed\"\nsummary = \"Other things.\"\n%\n+++\n\nNothing links here.\n",
     );
-    // the listing, the page, and the review dashboard that lists it by title
-    assert_eq!(u.changed, ["/guidance/", "/guidance/other/", "/review/"]);
+    // the listing, the page, and the review dashboard and site map that list it by title
+    assert_eq!(
+        u.changed,
+        ["/guidance/", "/guidance/other/", "/review/", "/sitemap/"]
+    );
     assert!(served(&p, "guidance/index.html").contains("Renamed"));
     let u = edit(
         &mut p,

@@ -111,6 +111,9 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
 }
 
 /// The summary line is the last line of stderr; it holds a time, so tests drop it.
+/// The warning of a build whose `base_url` names no host, in full.
+pub const NO_SITEMAP: &str = "warning[sitemap]: no sitemap.xml was written: a sitemap needs absolute addresses, and `base_url` does not say where the site is published\n --> guidebook.toml\n  = help: set `base_url = \"https://intranet.example.ac.uk/research-security/\"` in guidebook.toml, or `sitemap = false` under `[output]` to stop this warning\n";
+
 pub fn without_summary(stderr: &str) -> String {
     let mut lines: Vec<&str> = stderr.lines().collect();
     if lines

@@ -18,6 +18,7 @@ mod help;
 mod host_http;
 mod host_limits;
 mod host_search;
+mod hosting;
 mod import;
 mod kinds_checklists;
 mod kinds_contacts;

@@ -27,6 +27,7 @@ mod kinds_registers;
 mod kinds_triage;
 mod knowledge_base;
 mod moj_corpus;
+mod nginx;
 mod output_safety;
 mod profile_leak;
 mod property_site;

@@ -62,6 +62,9 @@ pub const RESERVED: &[&str] = &[
     "404.html",
     "sitemap.xml",
     "robots.txt",
+    "_headers",
+    "_redirects",
+    "_redirects.nginx",
 ];
 
 /// Pages guidebook makes unless the site has its own page there; an alias may not

@@ -11,6 +11,7 @@
 mod adopt;
 mod assets;
 mod files;
+pub mod headers;
 pub mod live;
 pub mod lock;
 mod swap;

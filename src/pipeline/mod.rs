@@ -26,7 +26,7 @@ use crate::config::Config;
 use crate::content::{self, Date, LoadOptions, Site, urls::alias_path};
 use crate::editions::snapshot::{self, Snapshot};
 use crate::error::{Diagnostics, Error, Result};
-use crate::output::{self, Staging, ThemeAssets, page_file};
+use crate::output::{self, Staging, ThemeAssets, headers, page_file};
 use crate::render::editions::EditionsNav;
 use crate::render::{Renderer, Templates, markdown::Rendered};
 use crate::search;
@@ -304,8 +304,9 @@ fn render_pages(
 }
 
 /// The current site's files beside its pages and search index: theme assets, 404,
-/// redirects, copied files, sitemap, robots, review dashboard, "What changed". Also
-/// called by the live preview ([`incremental`]), which renders pages itself.
+/// redirects, copied files, sitemap, robots, review dashboard, "What changed", and
+/// the headers and redirects for other web servers. Also called by the live preview
+/// ([`incremental`]), which renders pages itself.
 fn write_current_site_files(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
@@ -318,6 +319,7 @@ fn write_current_site_files(
         staging.write(path, bytes)?;
     }
     write_site_files(config, site, renderer, staging)?;
+    write_server_files(config, site, theme, staging)?;
     write_review_dashboard(config, site, renderer, staging, today)?;
     write_site_map(renderer, staging)?;
     editions::write_changes(renderer, snapshots, staging)
@@ -338,6 +340,28 @@ fn write_site_map(renderer: &Renderer<'_>, staging: &Staging) -> Result<()> {
         &serde_json::json!(sections),
     )?;
     staging.write("sitemap/index.html", html.as_bytes())
+}
+
+/// `_headers`, `_redirects` and `_redirects.nginx`: what `guidebook host` adds to the
+/// files (security headers, cache rules, redirects from old URLs), for other servers.
+fn write_server_files(
+    config: &Config,
+    site: &Site,
+    theme: &ThemeAssets,
+    staging: &Staging,
+) -> Result<()> {
+    let prefix = &config.url_prefix;
+    let assets: Vec<&str> = theme.files.iter().map(|(path, _)| path.as_str()).collect();
+    let redirects = headers::redirects(site, prefix);
+    staging.write(
+        "_headers",
+        headers::headers_file(prefix, &assets).as_bytes(),
+    )?;
+    staging.write("_redirects", headers::redirects_file(&redirects).as_bytes())?;
+    staging.write(
+        "_redirects.nginx",
+        headers::nginx_map(&redirects).as_bytes(),
+    )
 }
 
 /// Everything beside the pages: 404, redirects, assets, static files, sitemap, robots.

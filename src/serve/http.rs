@@ -1,5 +1,6 @@
 //! The request handler both servers share: GET and HEAD only, checked paths, files
-//! with validators and 304s, folder redirects, alias redirects, the site's 404 page,
+//! with validators and 304s, folder redirects, alias redirects, the site's 404 page
+//! (also for the files written for other web servers, `_headers` and `_redirects`),
 //! and the search endpoints. `preview.rs` adds live reload on top through
 //! [`super::respond::Live`].
 //!
@@ -13,8 +14,9 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
 
 use super::files::Lookup;
-use super::path::{self, Refusal};
+use super::path::{self, Refusal, RequestPath};
 use super::respond::{App, file_response, not_found, redirect, text};
+use crate::output::headers::SERVER_FILES;
 
 /// The one handler: every request that is not a preview endpoint comes here.
 pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
@@ -43,6 +45,9 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         }
         Err(Refusal::Hidden) => return not_found(&app),
     };
+    if is_server_file(&req_path) {
+        return not_found(&app);
+    }
     if let Some(route) = super::search::route(&req_path) {
         let app2 = app.clone();
         let headers = req.headers().clone();
@@ -70,6 +75,12 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
             "500 Internal Server Error\n",
         ),
     }
+}
+
+/// `_headers` and the redirect files at the site's root are read by other web
+/// servers, which do not publish them: neither does this one.
+fn is_server_file(p: &RequestPath) -> bool {
+    matches!(p.segments.as_slice(), [name] if SERVER_FILES.contains(&name.as_str()))
 }
 
 /// The part of `path` under `mount`, keeping its leading slash.

@@ -1,6 +1,7 @@
 //! The layers around every response of both servers: the access log, security
-//! headers, gzip and brotli compression (with entity tags that differ per encoding),
-//! and an optional request timeout.
+//! headers (the list in `output::headers`, which the build also writes to
+//! `_headers`), gzip and brotli compression (with entity tags that differ per
+//! encoding), and an optional request timeout.
 //!
 //! Input: a [`Router`]. Output: the same router, wrapped. No IO but the log.
 
@@ -20,10 +21,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use super::listener::ClientAddr;
 use super::log::{AccessLog, Logged};
-
-/// `default-src 'self'` is all the theme needs; the rest closes what it leaves open.
-pub const CSP: &str =
-    "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+use crate::output::headers::SECURITY_HEADERS;
 
 /// Wrap `router` in the shared layers. `timeout` bounds the time to produce a
 /// response (not the time to stream it).
@@ -42,11 +40,10 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
                 .br(true)
                 .quality(CompressionLevel::Precise(5)),
         )
-        .layer(middleware::map_response(tag_encoding))
-        .layer(always(header::CONTENT_SECURITY_POLICY, CSP))
-        .layer(always(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(always(header::REFERRER_POLICY, "same-origin"))
-        .layer(always(header::X_FRAME_OPTIONS, "DENY"));
+        .layer(middleware::map_response(tag_encoding));
+    let router = SECURITY_HEADERS
+        .iter()
+        .fold(router, |r, (name, value)| r.layer(always(name, value)));
     if log.is_quiet() {
         router
     } else {
@@ -55,7 +52,8 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
 }
 
 /// A header set on every response, whatever the handler set.
-fn always(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+fn always(name: &str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
     SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
 }
 
@@ -103,4 +101,17 @@ async fn access_log(State(log): State<AccessLog>, req: Request, next: Next) -> R
         elapsed: start.elapsed(),
     });
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_security_header_is_a_valid_header() {
+        for (name, value) in SECURITY_HEADERS {
+            assert!(HeaderName::from_bytes(name.as_bytes()).is_ok(), "{name}");
+            assert!(HeaderValue::from_str(value).is_ok(), "{value}");
+        }
+    }
 }

@@ -15,6 +15,7 @@ use super::files::{FileEntry, FsSite, parse_http_date};
 use super::path::{self, RequestPath};
 use super::search_log::SearchLog;
 use super::searches::Searches;
+use crate::output::headers::cache_control;
 
 /// What an HTML page served by the preview gets added (the live-reload script).
 pub trait Live: Send + Sync {
@@ -71,20 +72,6 @@ fn validators(r: &mut Response, f: &FileEntry) {
     h.insert(header::ETAG, f.etag_value.clone());
     h.insert(header::LAST_MODIFIED, f.last_modified_value.clone());
     set(r, header::CACHE_CONTROL, cache_control(&f.rel));
-}
-
-/// Fingerprinted theme assets never change; everything else is revalidated.
-fn cache_control(rel: &str) -> &'static str {
-    let fingerprinted = rel.starts_with("assets/")
-        && rel
-            .rsplit('.')
-            .nth(1)
-            .is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if fingerprinted {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    }
 }
 
 /// RFC 9110 §13: `If-None-Match` wins over `If-Modified-Since`.
@@ -213,12 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn cache_rules() {
-        assert_eq!(
-            cache_control("assets/style.0123456789.css"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(cache_control("guidance/index.html"), "no-cache");
+    fn weak_comparison() {
         assert!(weak_eq("W/\"abc-gzip\"", "\"abc\""));
         assert!(!weak_eq("\"abd\"", "\"abc\""));
     }

@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod kinds;
+pub mod nginx;
 pub mod search;
 pub mod server;
 pub mod snap;

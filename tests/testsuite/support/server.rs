@@ -116,8 +116,15 @@ pub struct Server {
 impl Server {
     /// Start `guidebook ARGS` and wait (bounded) until it prints its URL.
     pub fn start(args: &[&str]) -> Server {
+        Server::start_with_env(args, &[])
+    }
+
+    /// [`Server::start`] with more environment variables (e.g. `TMPDIR`, to find the
+    /// preview's private folder).
+    pub fn start_with_env(args: &[&str], env: &[(&str, &Path)]) -> Server {
         let mut child = Command::new(bin())
             .args(args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

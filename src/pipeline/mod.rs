@@ -7,6 +7,7 @@
 mod check_only;
 mod editions;
 pub mod incremental;
+mod section_files;
 mod timings;
 
 use timings::Stopwatch;
@@ -304,7 +305,8 @@ fn render_pages(
 }
 
 /// The current site's files beside its pages and search index: theme assets, 404,
-/// redirects, copied files, sitemap, robots, review dashboard, "What changed". Also
+/// redirects, copied files, sitemap, robots, review dashboard, "What changed", and
+/// each section's feed and printable version (`section_files`). Also
 /// called by the live preview ([`incremental`]), which renders pages itself.
 fn write_current_site_files(
     renderer: &Renderer<'_>,
@@ -319,7 +321,8 @@ fn write_current_site_files(
     }
     write_site_files(config, site, renderer, staging)?;
     write_review_dashboard(config, site, renderer, staging, today)?;
-    editions::write_changes(renderer, snapshots, staging)
+    let log = editions::write_changes(renderer, snapshots, staging)?;
+    section_files::write(renderer, log.as_ref(), staging, today)
 }
 
 /// Everything beside the pages: 404, redirects, assets, static files, sitemap, robots.

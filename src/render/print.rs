@@ -1,0 +1,223 @@
+//! The printable version of a section (`SECTION/print/`): every page of the section
+//! and its sub-sections, in reading order, as one document stamped with the site's
+//! title, the edition and the date of the build.
+//!
+//! Input: the [`Renderer`] of the current site, a section and the [`Stamp`]. Output:
+//! the page's HTML, or `None` for a section that has no page to print. No IO.
+//! Each page's Markdown is rendered again here (the build keeps no page's HTML),
+//! its headings moved one level down under the page's own `<h2>`, and its element
+//! ids prefixed (`p3-…`, with the `#` links, `for` and `aria-*` references that
+//! point at them) so ids stay unique in the combined page.
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::content::{Kind, Site};
+use crate::error::Result;
+
+/// The folder, under a section's URL, of its printable version.
+pub const FOLDER: &str = "print/";
+
+/// What the printed document is stamped with.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stamp {
+    /// Which version of the site this is ("the March 2026 edition", ...).
+    pub edition: String,
+    pub date: String,
+    pub date_iso: String,
+}
+
+#[derive(Serialize)]
+struct PrintCtx {
+    stamp: Stamp,
+    section_url: String,
+    intro: String,
+    articles: Vec<serde_json::Value>,
+}
+
+/// The URL path (without the site prefix) of section `s`'s printable version, when
+/// it has one: a section other than the home with at least one page, whose print
+/// address no page of the site takes.
+pub fn path(site: &Site, s: usize) -> Option<String> {
+    let index = &site.pages[site.sections[s].index];
+    let path = format!("{}{FOLDER}", index.path);
+    let printable = s != 0
+        && index.kind != Kind::Home
+        && !super::kinds::pages_under(site, s).is_empty()
+        && site.page_by_path(&path).is_none();
+    printable.then_some(path)
+}
+
+/// The printable version of section `s`, or `None` when it has none ([`path`]).
+pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<String>> {
+    if path(renderer.site, s).is_none() {
+        return Ok(None);
+    }
+    let site = renderer.site;
+    let index = site.sections[s].index;
+    let intro = rebase(&renderer.markdown(index).html, "p0-", 0);
+    let mut articles = Vec::new();
+    for (k, i) in super::kinds::pages_under(site, s).into_iter().enumerate() {
+        let prefix = format!("p{}-", k + 1);
+        let mut md = renderer.markdown(i);
+        md.html = rebase(&md.html, &prefix, 1);
+        let mut page = serde_json::to_value(renderer.view.page_ctx(i, &md)).unwrap_or_default();
+        page["anchor"] = serde_json::Value::String(format!("p{}", k + 1));
+        articles.push(page);
+    }
+    let home = &site.pages[index];
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &renderer.view.site_ctx(Some(index)));
+    let mut crumbs = renderer.view.breadcrumbs(index);
+    crumbs.push(super::context::Crumb {
+        title: home.nav_title().to_string(),
+        url: format!("{}{}", renderer.config.url_prefix, home.path),
+    });
+    ctx.insert(
+        "page",
+        &serde_json::json!({
+            "kind": "section-print",
+            "title": home.title,
+            "summary": home.summary(),
+            "breadcrumbs": crumbs,
+        }),
+    );
+    ctx.insert(
+        "print",
+        &PrintCtx {
+            stamp: stamp.clone(),
+            section_url: format!("{}{}", renderer.config.url_prefix, home.path),
+            intro,
+            articles,
+        },
+    );
+    renderer.templates.render("section-print.html", &ctx).map(Some)
+}
+
+/// `html` with every heading `down` levels down (a page's under its own `<h2>`:
+/// `<h1>` and `<h2>` become `<h3>`; `<h6>` stays), and every id, and every
+/// reference to one, prefixed with `prefix`.
+pub fn rebase(html: &str, prefix: &str, down: u8) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        if let Some(body) = rest.strip_prefix("<!--") {
+            let end = body.find("-->").map_or(rest.len(), |e| e + 7);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let end = tag_end(rest);
+        out.push_str(&rewrite_tag(&rest[..end], prefix, down));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the tag at the start of `s` (to its `>`, quotes respected).
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// One tag (`<h2 id="a">`, `</h2>`, `<a href="#a">`) rewritten.
+fn rewrite_tag(tag: &str, prefix: &str, down: u8) -> String {
+    let (open, name_start) = if tag.starts_with("</") {
+        ("</", 2)
+    } else {
+        ("<", 1)
+    };
+    let name_len = tag[name_start..]
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len() - name_start);
+    if name_len == 0 {
+        return tag.to_string();
+    }
+    let name = &tag[name_start..name_start + name_len];
+    let name = match name.as_bytes() {
+        [b'h' | b'H', d @ b'1'..=b'6'] if down > 0 => {
+            format!("h{}", (d - b'0' + down).clamp(2 + down, 6))
+        }
+        _ => name.to_string(),
+    };
+    let attrs = &tag[name_start + name_len..];
+    format!("{open}{name}{}", rewrite_attrs(attrs, prefix))
+}
+
+/// A tag's attributes (and its closing `>`), with id references prefixed.
+fn rewrite_attrs(attrs: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(attrs.len() + 8);
+    let mut rest = attrs;
+    while let Some(eq) = rest.find("=\"") {
+        let before = &rest[..eq];
+        let name = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let value_start = eq + 2;
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + len];
+        out.push_str(&rest[..value_start]);
+        out.push_str(&rewrite_value(&name, value, prefix));
+        out.push('"');
+        rest = &rest[value_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rewrite_value(name: &str, value: &str, prefix: &str) -> String {
+    match name {
+        "id" | "for" if !value.is_empty() => format!("{prefix}{value}"),
+        "aria-labelledby" | "aria-describedby" | "aria-controls" => value
+            .split_whitespace()
+            .map(|v| format!("{prefix}{v}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        "href" => match value.strip_prefix('#') {
+            Some(anchor) if !anchor.is_empty() => format!("#{prefix}{anchor}"),
+            _ => value.to_string(),
+        },
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_move_down_and_ids_are_prefixed() {
+        let html = "<h2 id=\"kit\">Kit <a class=\"heading-link\" href=\"#kit\">#</a></h2>\n\
+                    <p>See <a href=\"/a/#b\">a</a> and <a href=\"#kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+                    <h6 id=\"deep\">Deep</h6>\n\
+                    <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"task-a\"><label for=\"task-a\">A</label></li></ul>\n\
+                    <div aria-labelledby=\"kit deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->";
+        assert_eq!(
+            rebase(html, "p3-", 1),
+            "<h3 id=\"p3-kit\">Kit <a class=\"heading-link\" href=\"#p3-kit\">#</a></h3>\n\
+             <p>See <a href=\"/a/#b\">a</a> and <a href=\"#p3-kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+             <h6 id=\"p3-deep\">Deep</h6>\n\
+             <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"p3-task-a\"><label for=\"p3-task-a\">A</label></li></ul>\n\
+             <div aria-labelledby=\"p3-kit p3-deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->"
+        );
+        assert_eq!(
+            rebase("<h1 id=\"a\">A</h1><h2>B</h2>", "p0-", 0),
+            "<h1 id=\"p0-a\">A</h1><h2>B</h2>"
+        );
+    }
+}

@@ -82,7 +82,10 @@ fn feed(config: &Config, site: &Site, s: usize, pages: Vec<&Page>, facts: &Facts
         },
         self_url,
         page_url: format!("{origin}{page_url}"),
-        updated: entries.first().map(|e| e.updated.clone()).unwrap_or_default(),
+        updated: entries
+            .first()
+            .map(|e| e.updated.clone())
+            .unwrap_or_default(),
         author: config.title(),
         entries,
     }
@@ -124,7 +127,7 @@ fn content_html(p: &Page, facts: Option<&[String]>) -> String {
         let _ = write!(h, "<p>{}</p>", escape(fact));
     }
     let mut notes: Vec<_> = p.fm.changes.iter().collect();
-    notes.sort_by(|a, b| b.date.cmp(&a.date));
+    notes.sort_by_key(|n| std::cmp::Reverse(n.date));
     if !notes.is_empty() {
         h.push_str("<ul>");
         for n in notes {

@@ -91,7 +91,10 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
             articles,
         },
     );
-    renderer.templates.render("section-print.html", &ctx).map(Some)
+    renderer
+        .templates
+        .render("section-print.html", &ctx)
+        .map(Some)
 }
 
 /// `html` with every heading `down` levels down (a page's under its own `<h2>`:

@@ -72,7 +72,11 @@ fn entry(out: &mut String, e: &Entry) {
     out.push_str("<entry>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&e.title));
     let _ = writeln!(out, "<id>{}</id>", escape(&e.id));
-    let _ = writeln!(out, "<link rel=\"alternate\" href=\"{}\"/>", escape(&e.link));
+    let _ = writeln!(
+        out,
+        "<link rel=\"alternate\" href=\"{}\"/>",
+        escape(&e.link)
+    );
     let _ = writeln!(out, "<updated>{}</updated>", timestamp(&e.updated));
     if !e.summary.is_empty() {
         let _ = writeln!(out, "<summary>{}</summary>", escape(&e.summary));

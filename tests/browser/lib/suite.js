@@ -23,6 +23,7 @@ export const REQUIRED_KINDS = [
   "triage-outcome",
   "search",
   "not-found",
+  "section-print",
 ];
 export const REQUIRED_URLS = { register: "/legislation/", directory: "/contacts/", triage: "/triage/" };
 

@@ -9,6 +9,8 @@
 //! ids prefixed (`p3-…`, with the `#` links, `for` and `aria-*` references that
 //! point at them) so ids stay unique in the combined page.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::Renderer;
@@ -55,12 +57,33 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
     }
     let site = renderer.site;
     let index = site.sections[s].index;
-    let intro = rebase(&renderer.markdown(index).html, "p0-", 0);
+    let pages = super::kinds::pages_under(site, s);
+    let local: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            (
+                format!("{}{}", renderer.config.url_prefix, site.pages[i].path),
+                k + 1,
+            )
+        })
+        .collect();
+    let intro = Rebase {
+        prefix: "p0-",
+        down: 0,
+        local: &local,
+    }
+    .html(&renderer.markdown(index).html);
     let mut articles = Vec::new();
-    for (k, i) in super::kinds::pages_under(site, s).into_iter().enumerate() {
+    for (k, i) in pages.into_iter().enumerate() {
         let prefix = format!("p{}-", k + 1);
         let mut md = renderer.markdown(i);
-        md.html = rebase(&md.html, &prefix, 1);
+        md.html = Rebase {
+            prefix: &prefix,
+            down: 1,
+            local: &local,
+        }
+        .html(&md.html);
         let mut page = serde_json::to_value(renderer.view.page_ctx(i, &md)).unwrap_or_default();
         page["anchor"] = serde_json::Value::String(format!("p{}", k + 1));
         articles.push(page);
@@ -97,10 +120,26 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
         .map(Some)
 }
 
-/// `html` with every heading `down` levels down (a page's under its own `<h2>`:
-/// `<h1>` and `<h2>` become `<h3>`; `<h6>` stays), and every id, and every
-/// reference to one, prefixed with `prefix`.
-pub fn rebase(html: &str, prefix: &str, down: u8) -> String {
+/// How one page's HTML is fitted into the printable section.
+pub struct Rebase<'a> {
+    /// Put before every id of the page, and every reference to one.
+    pub prefix: &'a str,
+    /// How many levels its headings move down (a page's go under its own `<h2>`:
+    /// `<h1>` and `<h2>` become `<h3>`; `<h6>` stays).
+    pub down: u8,
+    /// The URL of each page printed in the same document → its number: links to
+    /// them become links within the document (`#p2`, `#p2-anchor`).
+    pub local: &'a HashMap<String, usize>,
+}
+
+impl Rebase<'_> {
+    /// `html` rebased.
+    pub fn html(&self, html: &str) -> String {
+        rebase(html, self)
+    }
+}
+
+fn rebase(html: &str, r: &Rebase<'_>) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -113,7 +152,7 @@ pub fn rebase(html: &str, prefix: &str, down: u8) -> String {
             continue;
         }
         let end = tag_end(rest);
-        out.push_str(&rewrite_tag(&rest[..end], prefix, down));
+        out.push_str(&rewrite_tag(&rest[..end], r));
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -135,7 +174,8 @@ fn tag_end(s: &str) -> usize {
 }
 
 /// One tag (`<h2 id="a">`, `</h2>`, `<a href="#a">`) rewritten.
-fn rewrite_tag(tag: &str, prefix: &str, down: u8) -> String {
+fn rewrite_tag(tag: &str, r: &Rebase<'_>) -> String {
+    let down = r.down;
     let (open, name_start) = if tag.starts_with("</") {
         ("</", 2)
     } else {
@@ -155,11 +195,11 @@ fn rewrite_tag(tag: &str, prefix: &str, down: u8) -> String {
         _ => name.to_string(),
     };
     let attrs = &tag[name_start + name_len..];
-    format!("{open}{name}{}", rewrite_attrs(attrs, prefix))
+    format!("{open}{name}{}", rewrite_attrs(attrs, r))
 }
 
 /// A tag's attributes (and its closing `>`), with id references prefixed.
-fn rewrite_attrs(attrs: &str, prefix: &str) -> String {
+fn rewrite_attrs(attrs: &str, r: &Rebase<'_>) -> String {
     let mut out = String::with_capacity(attrs.len() + 8);
     let mut rest = attrs;
     while let Some(eq) = rest.find("=\"") {
@@ -175,7 +215,7 @@ fn rewrite_attrs(attrs: &str, prefix: &str) -> String {
         };
         let value = &rest[value_start..value_start + len];
         out.push_str(&rest[..value_start]);
-        out.push_str(&rewrite_value(&name, value, prefix));
+        out.push_str(&rewrite_value(&name, value, r));
         out.push('"');
         rest = &rest[value_start + len + 1..];
     }
@@ -183,7 +223,8 @@ fn rewrite_attrs(attrs: &str, prefix: &str) -> String {
     out
 }
 
-fn rewrite_value(name: &str, value: &str, prefix: &str) -> String {
+fn rewrite_value(name: &str, value: &str, r: &Rebase<'_>) -> String {
+    let prefix = r.prefix;
     match name {
         "id" | "for" if !value.is_empty() => format!("{prefix}{value}"),
         "aria-labelledby" | "aria-describedby" | "aria-controls" => value
@@ -193,10 +234,22 @@ fn rewrite_value(name: &str, value: &str, prefix: &str) -> String {
             .join(" "),
         "href" => match value.strip_prefix('#') {
             Some(anchor) if !anchor.is_empty() => format!("#{prefix}{anchor}"),
-            _ => value.to_string(),
+            Some(_) => value.to_string(),
+            None => local_link(value, r.local).unwrap_or_else(|| value.to_string()),
         },
         _ => value.to_string(),
     }
+}
+
+/// A link to a page printed in the same document, as a link within it.
+fn local_link(href: &str, local: &HashMap<String, usize>) -> Option<String> {
+    let (path, anchor) = href.split_once('#').unwrap_or((href, ""));
+    let k = local.get(path)?;
+    Some(if anchor.is_empty() {
+        format!("#p{k}")
+    } else {
+        format!("#p{k}-{anchor}")
+    })
 }
 
 #[cfg(test)]
@@ -206,21 +259,31 @@ mod tests {
     #[test]
     fn headings_move_down_and_ids_are_prefixed() {
         let html = "<h2 id=\"kit\">Kit <a class=\"heading-link\" href=\"#kit\">#</a></h2>\n\
-                    <p>See <a href=\"/a/#b\">a</a> and <a href=\"#kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+                    <p>See <a href=\"/a/#b\">a</a>, <a href=\"/a/\">a</a>, <a href=\"/b/\">b</a> and <a href=\"#kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
                     <h6 id=\"deep\">Deep</h6>\n\
                     <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"task-a\"><label for=\"task-a\">A</label></li></ul>\n\
                     <div aria-labelledby=\"kit deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->";
         assert_eq!(
-            rebase(html, "p3-", 1),
+            Rebase {
+                prefix: "p3-",
+                down: 1,
+                local: &[("/a/".to_string(), 1)].into_iter().collect()
+            }
+            .html(html),
             "<h3 id=\"p3-kit\">Kit <a class=\"heading-link\" href=\"#p3-kit\">#</a></h3>\n\
-             <p>See <a href=\"/a/#b\">a</a> and <a href=\"#p3-kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+             <p>See <a href=\"#p1-b\">a</a>, <a href=\"#p1\">a</a>, <a href=\"/b/\">b</a> and <a href=\"#p3-kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
              <h6 id=\"p3-deep\">Deep</h6>\n\
              <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"p3-task-a\"><label for=\"p3-task-a\">A</label></li></ul>\n\
              <div aria-labelledby=\"p3-kit p3-deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->"
         );
         assert_eq!(
-            rebase("<h1 id=\"a\">A</h1><h2>B</h2>", "p0-", 0),
-            "<h1 id=\"p0-a\">A</h1><h2>B</h2>"
+            Rebase {
+                prefix: "p0-",
+                down: 0,
+                local: &HashMap::new()
+            }
+            .html("<h1 id=\"a\">A</h1><h2>B</h2><a href=\"/a/\">"),
+            "<h1 id=\"p0-a\">A</h1><h2>B</h2><a href=\"/a/\">"
         );
     }
 }

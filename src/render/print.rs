@@ -45,9 +45,17 @@ pub fn path(site: &Site, s: usize) -> Option<String> {
     let path = format!("{}{FOLDER}", index.path);
     let printable = s != 0
         && index.kind != Kind::Home
-        && !super::kinds::pages_under(site, s).is_empty()
+        && !printed_pages(site, s).is_empty()
         && site.page_by_path(&path).is_none();
     printable.then_some(path)
+}
+
+/// The pages a section's printout holds: those of the section and its sub-sections
+/// in reading order, less redirects.
+fn printed_pages(site: &Site, s: usize) -> Vec<usize> {
+    let mut pages = super::kinds::pages_under(site, s);
+    pages.retain(|&i| site.pages[i].fm.redirect_to.is_none());
+    pages
 }
 
 /// The printable version of section `s`, or `None` when it has none ([`path`]).
@@ -57,7 +65,7 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
     }
     let site = renderer.site;
     let index = site.sections[s].index;
-    let pages = super::kinds::pages_under(site, s);
+    let pages = printed_pages(site, s);
     let local: HashMap<String, usize> = pages
         .iter()
         .enumerate()
@@ -88,20 +96,20 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
         page["anchor"] = serde_json::Value::String(format!("p{}", k + 1));
         articles.push(page);
     }
-    let home = &site.pages[index];
+    let section = &site.pages[index];
     let mut ctx = tera::Context::new();
     ctx.insert("site", &renderer.view.site_ctx(Some(index)));
     let mut crumbs = renderer.view.breadcrumbs(index);
     crumbs.push(super::context::Crumb {
-        title: home.nav_title().to_string(),
-        url: format!("{}{}", renderer.config.url_prefix, home.path),
+        title: section.nav_title().to_string(),
+        url: format!("{}{}", renderer.config.url_prefix, section.path),
     });
     ctx.insert(
         "page",
         &serde_json::json!({
             "kind": "section-print",
-            "title": home.title,
-            "summary": home.summary(),
+            "title": section.title,
+            "summary": section.summary(),
             "breadcrumbs": crumbs,
         }),
     );
@@ -109,7 +117,7 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
         "print",
         &PrintCtx {
             stamp: stamp.clone(),
-            section_url: format!("{}{}", renderer.config.url_prefix, home.path),
+            section_url: format!("{}{}", renderer.config.url_prefix, section.path),
             intro,
             articles,
         },

@@ -39,9 +39,11 @@ fn a_hugo_folder_builds_with_its_shortcodes_aliases_and_section_pages() {
             "docs/faq/index.html",
             "docs/guide/first-steps/index.html",
             "docs/guide/index.html",
+            "docs/guide/print/index.html",
             "docs/hassuffix/index.html",
             "docs/index.html",
             "docs/install/index.html",
+            "docs/print/index.html",
             "docs/setup/index.html",
             "index.html",
             "old-install/index.html",
@@ -49,6 +51,7 @@ fn a_hugo_folder_builds_with_its_shortcodes_aliases_and_section_pages() {
             "search/index.html",
             "templates/404/index.html",
             "templates/index.html",
+            "templates/print/index.html",
         ]
     );
     let install = read(public.join("docs/install/index.html"));
@@ -94,16 +97,20 @@ fn a_jekyll_folder_builds_with_liquid_permalinks_and_redirects() {
         pages(&public),
         [
             "about/index.html",
+            "about/print/index.html",
             "about/team/index.html",
             "docs/index.html",
             "docs/moved/index.html",
+            "docs/print/index.html",
             "docs/setup/index.html",
+            "docs/setup/print/index.html",
             "docs/setup/storage/index.html",
             "docs/usage/index.html",
             "index.html",
             "old-docs/index.html",
             "posts/2024-01-02-new-cluster/index.html",
             "posts/index.html",
+            "posts/print/index.html",
             "review/index.html",
             "search/index.html",
         ]

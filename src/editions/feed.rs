@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use super::changelog::{ChangeLog, ChangeSet};
 use crate::config::Config;
+use crate::util::atom::{self, Entry, Feed, origin};
 use crate::util::html::escape;
 
 /// The feed's XML.
@@ -34,56 +35,34 @@ pub fn atom(config: &Config, log: &ChangeLog) -> String {
         .map(|(s, _)| s.updated_iso.as_str())
         .max()
         .unwrap_or("1970-01-01");
-    let title = format!("{}: what changed", config.title());
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<id>{}</id>", escape(&id("feed")));
-    let _ = writeln!(
-        out,
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(&format!("{page}atom.xml"))
-    );
-    let _ = writeln!(out, "<link rel=\"alternate\" href=\"{}\"/>", escape(&page));
-    let _ = writeln!(out, "<updated>{}</updated>", timestamp(updated));
-    let _ = writeln!(
-        out,
-        "<author><name>{}</name></author>",
-        escape(&config.title())
-    );
-    for (set, anchor) in &sets {
-        entry(
-            &mut out,
-            set,
-            &id(anchor),
-            &format!("{page}#{anchor}"),
-            &origin,
-        );
-    }
-    out.push_str("</feed>\n");
-    out
+    atom::write(&Feed {
+        title: format!("{}: what changed", config.title()),
+        id: id("feed"),
+        self_url: format!("{page}atom.xml"),
+        page_url: page.clone(),
+        updated: updated.to_string(),
+        author: config.title(),
+        entries: sets
+            .iter()
+            .map(|(set, anchor)| entry(set, id(anchor), format!("{page}#{anchor}"), &origin))
+            .collect(),
+    })
 }
 
-fn entry(out: &mut String, set: &ChangeSet, id: &str, link: &str, origin: &str) {
+fn entry(set: &ChangeSet, id: String, link: String, origin: &str) -> Entry {
     let title = if set.id.is_empty() {
         set.title.clone()
     } else {
         format!("{} edition", set.title)
     };
-    out.push_str("<entry>\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<id>{}</id>", escape(id));
-    let _ = writeln!(out, "<link rel=\"alternate\" href=\"{}\"/>", escape(link));
-    let _ = writeln!(out, "<updated>{}</updated>", timestamp(&set.updated_iso));
-    if !set.summary.is_empty() {
-        let _ = writeln!(out, "<summary>{}</summary>", escape(&set.summary));
+    Entry {
+        title,
+        id,
+        link,
+        updated: set.updated_iso.clone(),
+        summary: set.summary.clone(),
+        content_html: content_html(set, origin),
     }
-    let _ = writeln!(
-        out,
-        "<content type=\"html\">{}</content>",
-        escape(&content_html(set, origin))
-    );
-    out.push_str("</entry>\n");
 }
 
 /// The entry's body: the same lists as the page.
@@ -115,37 +94,4 @@ fn content_html(set: &ChangeSet, origin: &str) -> String {
         h.push_str("</ul>");
     }
     h
-}
-
-/// `https://host` of a base URL, or "" when it names no host.
-fn origin(base_url: &str) -> String {
-    let base = base_url.trim_end_matches('/');
-    match base.find("://") {
-        Some(i) => match base[i + 3..].find('/') {
-            Some(j) => base[..i + 3 + j].to_string(),
-            None => base.to_string(),
-        },
-        None => String::new(),
-    }
-}
-
-fn timestamp(date_iso: &str) -> String {
-    let d = if date_iso.is_empty() {
-        "1970-01-01"
-    } else {
-        date_iso
-    };
-    format!("{d}T00:00:00Z")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origin_of_base_urls() {
-        assert_eq!(origin("https://x.ac.uk/rs/"), "https://x.ac.uk");
-        assert_eq!(origin("https://x.ac.uk"), "https://x.ac.uk");
-        assert_eq!(origin("/rs/"), "");
-    }
 }

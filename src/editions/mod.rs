@@ -5,7 +5,8 @@
 //! values — the list of editions ([`registry`]), checksum manifests and the
 //! diagnostics of [`verify`] ([`manifest`]), page-by-page comparisons with text diffs
 //! ([`diff`]), the change log of `/changes/` and its Atom feed ([`changelog`],
-//! [`feed`], [`page`]), loaded snapshots for the build ([`snapshot`]) and the key of
+//! [`feed`], [`page`]), the site's and each section's feed of new and changed
+//! pages ([`feeds`]), loaded snapshots for the build ([`snapshot`]) and the key of
 //! the rendered-output cache ([`cache`]). Everything here only reads, except
 //! [`cut`], the one writer of `editions/`, which creates a new edition folder and
 //! appends to the registry but never changes an existing edition. Rendering an
@@ -16,6 +17,7 @@ pub mod changelog;
 pub mod cut;
 pub mod diff;
 pub mod feed;
+pub mod feeds;
 pub mod manifest;
 pub mod page;
 pub mod registry;

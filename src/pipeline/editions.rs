@@ -16,7 +16,7 @@ use super::{Job, Shared, build_site};
 use crate::config::Config;
 use crate::content::{self, LoadOptions, Site};
 use crate::editions::cache::{self, Stamp};
-use crate::editions::changelog::{self, Version};
+use crate::editions::changelog::{self, ChangeLog, Version};
 use crate::editions::diff::{docs_of, docs_of_summaries};
 use crate::editions::snapshot::Snapshot;
 use crate::editions::{feed, page};
@@ -125,11 +125,12 @@ pub(crate) fn build_all(
 }
 
 /// `/changes/` and `/changes/atom.xml` of the current site, when it has editions.
+/// Returns the change log (`None` without editions), which the section feeds use.
 pub(super) fn write_changes(
     renderer: &Renderer<'_>,
     snapshots: &[Snapshot],
     staging: &Staging,
-) -> Result<()> {
+) -> Result<Option<ChangeLog>> {
     let mut versions: Vec<Version<'_>> = snapshots
         .iter()
         .map(|s| Version {
@@ -144,12 +145,12 @@ pub(super) fn write_changes(
         docs: docs_of(renderer.site),
     });
     let Some(log) = changelog::build(&versions, &renderer.config.url_prefix) else {
-        return Ok(());
+        return Ok(None);
     };
     if let Some(html) = page::html(renderer, &log)? {
         staging.write(&format!("{}index.html", page::PATH), html.as_bytes())?;
         let atom = feed::atom(renderer.config, &log);
         staging.write(&format!("{}atom.xml", page::PATH), atom.as_bytes())?;
     }
-    Ok(())
+    Ok(Some(log))
 }

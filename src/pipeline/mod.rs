@@ -8,6 +8,7 @@ mod check_only;
 mod editions;
 pub mod incremental;
 mod progress;
+mod section_files;
 mod timings;
 
 use progress::Progress;
@@ -305,8 +306,9 @@ fn render_pages(
 
 /// The current site's files beside its pages and search index: theme assets, 404,
 /// redirects, copied files, sitemap, robots, review dashboard, "What changed", and
-/// the headers and redirects for other web servers. Also called by the live preview
-/// ([`incremental`]), which renders pages itself.
+/// the headers and redirects for other web servers, each section's feed and printable
+/// version (`section_files`). Also called by the live preview ([`incremental`]), which
+/// renders pages itself.
 fn write_current_site_files(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
@@ -322,7 +324,8 @@ fn write_current_site_files(
     write_server_files(config, site, theme, staging)?;
     write_review_dashboard(config, site, renderer, staging, today)?;
     write_site_map(renderer, staging)?;
-    editions::write_changes(renderer, snapshots, staging)
+    let log = editions::write_changes(renderer, snapshots, staging)?;
+    section_files::write(renderer, log.as_ref(), staging, today)
 }
 
 /// The HTML site map at `/sitemap/`, unless a page of the site has that URL.

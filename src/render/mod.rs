@@ -13,6 +13,7 @@ pub mod kinds;
 pub mod layout;
 pub mod markdown;
 mod page_context;
+pub mod print;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod site_map;
@@ -275,5 +276,6 @@ pub fn site_ctx(config: &Config, nav: Vec<context::NavItem>, assets: AssetUrls) 
         extra: serde_json::to_value(&config.settings.extra).unwrap_or_default(),
         editions: Vec::new(),
         edition: None,
+        feed: String::new(),
     }
 }

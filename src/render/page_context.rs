@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::content::fields::Interval;
 use crate::content::{Date, Kind, Page, Site};
 use crate::error::Result;
+use crate::util::atom;
 
 pub struct SiteView<'a> {
     pub(super) config: &'a Config,
@@ -89,6 +90,9 @@ impl<'a> SiteView<'a> {
             })
             .collect();
         let mut ctx = super::site_ctx(self.config, nav, self.assets.clone());
+        if self.is_current() {
+            ctx.feed = format!("{}{}", self.config.url_prefix, atom::feed_path(""));
+        }
         if let Some((editions, reading)) = self.editions {
             let path = current.map_or("", |i| self.site.pages[i].path.as_str());
             ctx.editions = editions.links(reading, path);
@@ -113,7 +117,7 @@ impl<'a> SiteView<'a> {
         ctx
     }
 
-    fn page_ctx<'p>(&self, i: usize, md: &'p Rendered) -> PageCtx<'p>
+    pub(super) fn page_ctx<'p>(&self, i: usize, md: &'p Rendered) -> PageCtx<'p>
     where
         'a: 'p,
     {
@@ -208,8 +212,19 @@ impl<'a> SiteView<'a> {
             .collect()
     }
 
+    /// Whether this is the current site (not an archived edition): only it has feeds
+    /// and printable sections.
+    fn is_current(&self) -> bool {
+        self.editions.is_none_or(|(_, reading)| reading == 0)
+    }
+
     fn section_ctx(&self, s: usize) -> SectionCtx {
         let sec = &self.site.sections[s];
+        let own = |path: Option<String>| match path {
+            Some(p) if self.is_current() => format!("{}{p}", self.config.url_prefix),
+            _ => String::new(),
+        };
+        let index_path = &self.site.pages[sec.index].path;
         let item = |p: &Page| ListItem {
             title: p.nav_title().to_string(),
             url: self.url(p),
@@ -227,6 +242,8 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .map(|&c| item(&self.site.pages[self.site.sections[c].index]))
                 .collect(),
+            feed: own((s != 0).then(|| atom::feed_path(index_path))),
+            print: own(super::print::path(self.site, s)),
         }
     }
 }

@@ -93,6 +93,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/page-list.html"),
     ),
     (
+        "section-print.html",
+        include_str!("../../themes/default/templates/section-print.html"),
+    ),
+    (
+        "partials/section-links.html",
+        include_str!("../../themes/default/templates/partials/section-links.html"),
+    ),
+    (
         "changes.html",
         include_str!("../../themes/default/templates/changes.html"),
     ),

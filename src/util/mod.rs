@@ -1,8 +1,9 @@
-//! Small helpers that every stage may use: HTML escaping and telephone links
-//! ([`html`]), percent decoding ([`paths`]) and the running binary's identity
+//! Small helpers that every stage may use: Atom feeds ([`atom`]), HTML escaping and
+//! telephone links ([`html`]), percent decoding ([`paths`]) and the running binary's identity
 //! ([`identity`]). A leaf: nothing here imports another module of guidebook, so no
 //! stage has to import another stage for them.
 
+pub mod atom;
 pub mod html;
 pub mod identity;
 pub mod paths;

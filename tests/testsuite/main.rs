@@ -14,6 +14,7 @@ mod content_originality;
 mod content_safety;
 mod editions_acceptance;
 mod editions_integrity;
+mod feeds_print;
 mod help;
 mod host_http;
 mod host_limits;

@@ -137,8 +137,9 @@ impl Preview {
             dirty.extend(self.site.model.by_rel.get(rel).copied());
         }
         let done = self.render_and_write(dirty, structural || everything, check)?;
-        let with_editions = !content.is_empty() && !self.editions.snapshots.is_empty();
-        if structural || templates || statics || with_editions {
+        // Any content edit can change the site and section feeds and the printable
+        // sections, which are site-wide files.
+        if structural || templates || statics || !content.is_empty() {
             self.site_files_due = Some(Instant::now() + SITE_FILES_DELAY);
         }
         self.editions.due |= everything;

@@ -124,7 +124,8 @@ fn a_body_edit_renders_only_that_page() {
         "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nNow with more words.\n",
     );
     assert_eq!(u.rendered, 1);
-    assert_eq!(u.changed, ["/guidance/other/"]);
+    // the page, and the section's printable version that holds it
+    assert_eq!(u.changed, ["/guidance/other/", "/guidance/print/"]);
     assert!(served(&p, "guidance/other/index.html").contains("Now with more words."));
 }
 
@@ -137,10 +138,19 @@ fn a_title_edit_renders_the_listing_and_linkers_too() {
         "content/guidance/other.md",
         "+++\ntitle = \"Renamed\"\nsummary = \"Other things.\"\n%\n+++\n\nNothing links here.\n",
     );
-    // the listing, the page, and the review dashboard and site map that list it by title
+    // the listing, the page, the feeds and printable section that name it, and the
+    // review dashboard and site map that list it by title
     assert_eq!(
         u.changed,
-        ["/guidance/", "/guidance/other/", "/review/", "/sitemap/"]
+        [
+            "/guidance/",
+            "/guidance/other/",
+            "/atom.xml",
+            "/guidance/atom.xml",
+            "/guidance/print/",
+            "/review/",
+            "/sitemap/"
+        ]
     );
     assert!(served(&p, "guidance/index.html").contains("Renamed"));
     let u = edit(
@@ -208,7 +218,7 @@ fn broken_front_matter_keeps_the_last_good_page_until_fixed() {
         "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nFixed.\n",
     );
     assert_eq!(p.problems().error_text(), "");
-    assert_eq!(u.changed, ["/guidance/other/"]);
+    assert_eq!(u.changed, ["/guidance/other/", "/guidance/print/"]);
     assert!(served(&p, "guidance/other/index.html").contains("Fixed."));
 }
 
@@ -222,10 +232,16 @@ fn an_unknown_contact_is_reported_and_the_page_held_back() {
         "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n@contacts = [\"bob\"]\n+++\n\nNew text.\n",
     );
     // written at once, then put back when the checks found the error
-    // (and the review dashboard, which lists each page's contacts, rewritten)
+    // (and the printable section and the review dashboard, which lists each page's
+    // contacts, rewritten)
     assert_eq!(
         u.changed,
-        ["/guidance/other/", "/guidance/other/", "/review/"]
+        [
+            "/guidance/other/",
+            "/guidance/other/",
+            "/guidance/print/",
+            "/review/"
+        ]
     );
     let text = p.problems().error_text();
     assert!(

@@ -26,6 +26,9 @@ pub struct SiteCtx {
     pub editions: Vec<EditionLink>,
     /// The archived edition being read; `None` on the current site.
     pub edition: Option<EditionBanner>,
+    /// The site's Atom feed of new and changed pages (`/atom.xml`); empty on an
+    /// archived edition, which has none.
+    pub feed: String,
 }
 
 /// One entry of the edition switcher.
@@ -165,6 +168,11 @@ pub struct ListItem {
 pub struct SectionCtx {
     pub pages: Vec<ListItem>,
     pub subsections: Vec<ListItem>,
+    /// This section's Atom feed (`SECTION/atom.xml`); empty for the home page, whose
+    /// feed is the site's, and on an archived edition.
+    pub feed: String,
+    /// This section's printable version (`SECTION/print/`); empty when it has none.
+    pub print: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -25,6 +25,7 @@ export const REQUIRED_KINDS = [
   "not-found",
   "sitemap",
   "review",
+  "section-print",
 ];
 export const REQUIRED_URLS = { register: "/legislation/", directory: "/contacts/", triage: "/triage/" };
 

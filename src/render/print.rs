@@ -1,0 +1,297 @@
+//! The printable version of a section (`SECTION/print/`): every page of the section
+//! and its sub-sections, in reading order, as one document stamped with the site's
+//! title, the edition and the date of the build.
+//!
+//! Input: the [`Renderer`] of the current site, a section and the [`Stamp`]. Output:
+//! the page's HTML, or `None` for a section that has no page to print. No IO.
+//! Each page's Markdown is rendered again here (the build keeps no page's HTML),
+//! its headings moved one level down under the page's own `<h2>`, and its element
+//! ids prefixed (`p3-…`, with the `#` links, `for` and `aria-*` references that
+//! point at them) so ids stay unique in the combined page.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::content::{Kind, Site};
+use crate::error::Result;
+
+/// The folder, under a section's URL, of its printable version.
+pub const FOLDER: &str = "print/";
+
+/// What the printed document is stamped with.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stamp {
+    /// Which version of the site this is ("the March 2026 edition", ...).
+    pub edition: String,
+    pub date: String,
+    pub date_iso: String,
+}
+
+#[derive(Serialize)]
+struct PrintCtx {
+    stamp: Stamp,
+    section_url: String,
+    intro: String,
+    articles: Vec<serde_json::Value>,
+}
+
+/// The URL path (without the site prefix) of section `s`'s printable version, when
+/// it has one: a section other than the home with at least one page, whose print
+/// address no page of the site takes.
+pub fn path(site: &Site, s: usize) -> Option<String> {
+    let index = &site.pages[site.sections[s].index];
+    let path = format!("{}{FOLDER}", index.path);
+    let printable = s != 0
+        && index.kind != Kind::Home
+        && !printed_pages(site, s).is_empty()
+        && site.page_by_path(&path).is_none();
+    printable.then_some(path)
+}
+
+/// The pages a section's printout holds: those of the section and its sub-sections
+/// in reading order, less redirects.
+fn printed_pages(site: &Site, s: usize) -> Vec<usize> {
+    let mut pages = super::kinds::pages_under(site, s);
+    pages.retain(|&i| site.pages[i].fm.redirect_to.is_none());
+    pages
+}
+
+/// The printable version of section `s`, or `None` when it has none ([`path`]).
+pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<String>> {
+    if path(renderer.site, s).is_none() {
+        return Ok(None);
+    }
+    let site = renderer.site;
+    let index = site.sections[s].index;
+    let pages = printed_pages(site, s);
+    let local: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            (
+                format!("{}{}", renderer.config.url_prefix, site.pages[i].path),
+                k + 1,
+            )
+        })
+        .collect();
+    let intro = Rebase {
+        prefix: "p0-",
+        down: 0,
+        local: &local,
+    }
+    .html(&renderer.markdown(index).html);
+    let mut articles = Vec::new();
+    for (k, i) in pages.into_iter().enumerate() {
+        let prefix = format!("p{}-", k + 1);
+        let mut md = renderer.markdown(i);
+        md.html = Rebase {
+            prefix: &prefix,
+            down: 1,
+            local: &local,
+        }
+        .html(&md.html);
+        let mut page = serde_json::to_value(renderer.view.page_ctx(i, &md)).unwrap_or_default();
+        page["anchor"] = serde_json::Value::String(format!("p{}", k + 1));
+        articles.push(page);
+    }
+    let section = &site.pages[index];
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &renderer.view.site_ctx(Some(index)));
+    let mut crumbs = renderer.view.breadcrumbs(index);
+    crumbs.push(super::context::Crumb {
+        title: section.nav_title().to_string(),
+        url: format!("{}{}", renderer.config.url_prefix, section.path),
+    });
+    ctx.insert(
+        "page",
+        &serde_json::json!({
+            "kind": "section-print",
+            "title": section.title,
+            "summary": section.summary(),
+            "breadcrumbs": crumbs,
+        }),
+    );
+    ctx.insert(
+        "print",
+        &PrintCtx {
+            stamp: stamp.clone(),
+            section_url: format!("{}{}", renderer.config.url_prefix, section.path),
+            intro,
+            articles,
+        },
+    );
+    renderer
+        .templates
+        .render("section-print.html", &ctx)
+        .map(Some)
+}
+
+/// How one page's HTML is fitted into the printable section.
+pub struct Rebase<'a> {
+    /// Put before every id of the page, and every reference to one.
+    pub prefix: &'a str,
+    /// How many levels its headings move down (a page's go under its own `<h2>`:
+    /// `<h1>` and `<h2>` become `<h3>`; `<h6>` stays).
+    pub down: u8,
+    /// The URL of each page printed in the same document → its number: links to
+    /// them become links within the document (`#p2`, `#p2-anchor`).
+    pub local: &'a HashMap<String, usize>,
+}
+
+impl Rebase<'_> {
+    /// `html` rebased.
+    pub fn html(&self, html: &str) -> String {
+        rebase(html, self)
+    }
+}
+
+fn rebase(html: &str, r: &Rebase<'_>) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        if let Some(body) = rest.strip_prefix("<!--") {
+            let end = body.find("-->").map_or(rest.len(), |e| e + 7);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let end = tag_end(rest);
+        out.push_str(&rewrite_tag(&rest[..end], r));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the tag at the start of `s` (to its `>`, quotes respected).
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// One tag (`<h2 id="a">`, `</h2>`, `<a href="#a">`) rewritten.
+fn rewrite_tag(tag: &str, r: &Rebase<'_>) -> String {
+    let down = r.down;
+    let (open, name_start) = if tag.starts_with("</") {
+        ("</", 2)
+    } else {
+        ("<", 1)
+    };
+    let name_len = tag[name_start..]
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len() - name_start);
+    if name_len == 0 {
+        return tag.to_string();
+    }
+    let name = &tag[name_start..name_start + name_len];
+    let name = match name.as_bytes() {
+        [b'h' | b'H', d @ b'1'..=b'6'] if down > 0 => {
+            format!("h{}", (d - b'0' + down).clamp(2 + down, 6))
+        }
+        _ => name.to_string(),
+    };
+    let attrs = &tag[name_start + name_len..];
+    format!("{open}{name}{}", rewrite_attrs(attrs, r))
+}
+
+/// A tag's attributes (and its closing `>`), with id references prefixed.
+fn rewrite_attrs(attrs: &str, r: &Rebase<'_>) -> String {
+    let mut out = String::with_capacity(attrs.len() + 8);
+    let mut rest = attrs;
+    while let Some(eq) = rest.find("=\"") {
+        let before = &rest[..eq];
+        let name = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let value_start = eq + 2;
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + len];
+        out.push_str(&rest[..value_start]);
+        out.push_str(&rewrite_value(&name, value, r));
+        out.push('"');
+        rest = &rest[value_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rewrite_value(name: &str, value: &str, r: &Rebase<'_>) -> String {
+    let prefix = r.prefix;
+    match name {
+        "id" | "for" if !value.is_empty() => format!("{prefix}{value}"),
+        "aria-labelledby" | "aria-describedby" | "aria-controls" => value
+            .split_whitespace()
+            .map(|v| format!("{prefix}{v}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        "href" => match value.strip_prefix('#') {
+            Some(anchor) if !anchor.is_empty() => format!("#{prefix}{anchor}"),
+            Some(_) => value.to_string(),
+            None => local_link(value, r.local).unwrap_or_else(|| value.to_string()),
+        },
+        _ => value.to_string(),
+    }
+}
+
+/// A link to a page printed in the same document, as a link within it.
+fn local_link(href: &str, local: &HashMap<String, usize>) -> Option<String> {
+    let (path, anchor) = href.split_once('#').unwrap_or((href, ""));
+    let k = local.get(path)?;
+    Some(if anchor.is_empty() {
+        format!("#p{k}")
+    } else {
+        format!("#p{k}-{anchor}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_move_down_and_ids_are_prefixed() {
+        let html = "<h2 id=\"kit\">Kit <a class=\"heading-link\" href=\"#kit\">#</a></h2>\n\
+                    <p>See <a href=\"/a/#b\">a</a>, <a href=\"/a/\">a</a>, <a href=\"/b/\">b</a> and <a href=\"#kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+                    <h6 id=\"deep\">Deep</h6>\n\
+                    <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"task-a\"><label for=\"task-a\">A</label></li></ul>\n\
+                    <div aria-labelledby=\"kit deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->";
+        assert_eq!(
+            Rebase {
+                prefix: "p3-",
+                down: 1,
+                local: &[("/a/".to_string(), 1)].into_iter().collect()
+            }
+            .html(html),
+            "<h3 id=\"p3-kit\">Kit <a class=\"heading-link\" href=\"#p3-kit\">#</a></h3>\n\
+             <p>See <a href=\"#p1-b\">a</a>, <a href=\"#p1\">a</a>, <a href=\"/b/\">b</a> and <a href=\"#p3-kit\">kit</a>; 1 &lt;h2 id=&quot;x&quot;&gt;.</p>\n\
+             <h6 id=\"p3-deep\">Deep</h6>\n\
+             <ul class=\"task-list\"><li><input type=\"checkbox\" id=\"p3-task-a\"><label for=\"p3-task-a\">A</label></li></ul>\n\
+             <div aria-labelledby=\"p3-kit p3-deep\" title='x>y'></div><!-- <h2 id=\"c\"> -->"
+        );
+        assert_eq!(
+            Rebase {
+                prefix: "p0-",
+                down: 0,
+                local: &HashMap::new()
+            }
+            .html("<h1 id=\"a\">A</h1><h2>B</h2><a href=\"/a/\">"),
+            "<h1 id=\"p0-a\">A</h1><h2>B</h2><a href=\"/a/\">"
+        );
+    }
+}

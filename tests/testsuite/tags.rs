@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::support::kinds::{build, hrefs, main_of};
+use crate::support::kinds::{hrefs, main_of};
 use crate::support::server::{Server, save_atomically};
 use crate::support::snap::cli_output;
 use crate::support::*;

@@ -23,6 +23,8 @@ export const REQUIRED_KINDS = [
   "triage-outcome",
   "search",
   "not-found",
+  "tags",
+  "tag",
 ];
 export const REQUIRED_URLS = { register: "/legislation/", directory: "/contacts/", triage: "/triage/" };
 

@@ -8,6 +8,7 @@
 
 use crate::config::Config;
 use crate::content::Site;
+use crate::content::tags::FOLDER;
 use crate::content::urls::{GENERATED_PAGES, RESERVED, alias_path};
 
 /// Whether a build of `site` writes something at `rest` (a URL path below the
@@ -27,7 +28,11 @@ pub fn published(config: &Config, site: &Site, rest: &str) -> bool {
     } else {
         format!("{as_dir}/")
     };
-    if GENERATED_PAGES.iter().any(|g| dir.starts_with(g)) {
+    if dir.starts_with(FOLDER) {
+        if site.tags.page_paths().contains(&dir) {
+            return true;
+        }
+    } else if GENERATED_PAGES.iter().any(|g| dir.starts_with(g)) {
         return true;
     }
     let page_there = site.pages.iter().any(|p| {

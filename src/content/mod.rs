@@ -15,6 +15,7 @@ pub mod kind;
 mod load;
 pub mod profile;
 mod sections;
+pub mod tags;
 pub mod urls;
 pub mod walk;
 
@@ -144,6 +145,8 @@ pub struct Site {
     /// Content paths of pages this build's profile left out (internal pages in a
     /// public build), so links to them are reported as such.
     pub dropped: HashSet<String>,
+    /// Tags, their pages, and what related pages are chosen from.
+    pub tags: tags::TagIndex,
 }
 
 /// A build needs at least one Markdown file: a folder without any is most likely not

@@ -103,6 +103,7 @@ pub(crate) fn assemble(
     };
     let contacts = contact_map(&pages);
     let asset_rels = assets.iter().map(|a: &Asset| a.rel.clone()).collect();
+    let tags = super::tags::TagIndex::build(&pages);
     Site {
         pages,
         sections,
@@ -113,6 +114,7 @@ pub(crate) fn assemble(
         contacts,
         asset_rels,
         dropped: Default::default(),
+        tags,
     }
 }
 

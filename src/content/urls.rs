@@ -69,7 +69,7 @@ pub const RESERVED: &[&str] = &[
 
 /// Pages guidebook makes unless the site has its own page there; an alias may not
 /// take them (a page may, and then replaces the generated one).
-pub const GENERATED_PAGES: &[&str] = &["search/", "changes/", "review/", "sitemap/"];
+pub const GENERATED_PAGES: &[&str] = &["search/", "changes/", "review/", "sitemap/", "tags/"];
 
 /// Whether a content file is the index of its folder.
 pub fn is_index_file(file_name: &str) -> bool {

@@ -255,6 +255,7 @@ fn build_site(
         )?;
     } else {
         write_page_files(site, &renderer, staging, job.base)?;
+        write_tag_pages(&renderer, staging, job.base)?;
         write_sitemap(config, site, staging, job.base)?;
     }
     shared.watch.lap("site files");
@@ -305,10 +306,10 @@ fn render_pages(
 }
 
 /// The current site's files beside its pages and search index: theme assets, 404,
-/// redirects, copied files, sitemap, robots, review dashboard, "What changed", and
-/// the headers and redirects for other web servers, each section's feed and printable
-/// version (`section_files`). Also called by the live preview ([`incremental`]), which
-/// renders pages itself.
+/// redirects, copied files, tag pages, sitemap, robots, review dashboard, "What
+/// changed", the headers and redirects for other web servers, each section's feed and
+/// printable version (`section_files`). Also called by the live preview
+/// ([`incremental`]), which renders pages itself.
 fn write_current_site_files(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
@@ -376,6 +377,7 @@ fn write_site_files(
 ) -> Result<()> {
     staging.write("404.html", renderer.not_found_html()?.as_bytes())?;
     write_page_files(site, renderer, staging, "")?;
+    write_tag_pages(renderer, staging, "")?;
     copy_tree(
         &config.theme_dir.join("static"),
         staging,
@@ -394,6 +396,7 @@ fn write_sitemap(config: &Config, site: &Site, staging: &Staging, base: &str) ->
             .pages
             .iter()
             .map(|p| (p.path.clone(), p.fm.reviewed.map(|d| d.to_string())))
+            .chain(site.tags.page_paths().into_iter().map(|p| (p, None)))
             .collect();
         entries.sort();
         staging.write(
@@ -426,6 +429,15 @@ fn write_page_files(
     }
     for asset in &site.assets {
         staging.copy(&asset.file, &format!("{base}{}", asset.rel))?;
+    }
+    Ok(())
+}
+
+/// `/tags/` and a page per tag of the site published under `base` (none when the
+/// site has pages of its own under `tags/`).
+fn write_tag_pages(renderer: &Renderer<'_>, staging: &Staging, base: &str) -> Result<()> {
+    for (path, html) in crate::render::tags::pages(renderer)? {
+        staging.write(&format!("{base}{path}"), html.as_bytes())?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod print;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod site_map;
+pub mod tags;
 pub mod templates;
 pub mod url_links;
 
@@ -203,6 +204,23 @@ impl<'a> Renderer<'a> {
         key: &str,
         data: &serde_json::Value,
     ) -> Result<String> {
+        let home = context::Crumb {
+            title: "Home".into(),
+            url: self.config.url_prefix.clone(),
+        };
+        self.generated_html_in(template, title, summary, &[home], key, data)
+    }
+
+    /// [`Renderer::generated_html`] with the page's breadcrumbs.
+    pub fn generated_html_in(
+        &self,
+        template: &str,
+        title: &str,
+        summary: &str,
+        breadcrumbs: &[context::Crumb],
+        key: &str,
+        data: &serde_json::Value,
+    ) -> Result<String> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.view.site_ctx(None));
         ctx.insert(
@@ -211,7 +229,7 @@ impl<'a> Renderer<'a> {
                 "kind": template.trim_end_matches(".html"),
                 "title": title,
                 "summary": summary,
-                "breadcrumbs": [{"title": "Home", "url": self.config.url_prefix}],
+                "breadcrumbs": breadcrumbs,
             }),
         );
         ctx.insert(key.to_string(), data);

@@ -141,6 +141,8 @@ impl<'a> SiteView<'a> {
             })
             .collect();
         changes.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
+        let (related, related_written) =
+            super::tags::related(self.site, &self.config.url_prefix, i, md);
         PageCtx {
             title: &page.title,
             summary: page.summary(),
@@ -160,6 +162,7 @@ impl<'a> SiteView<'a> {
             updated: fm.updated.map(|d| d.human()).unwrap_or_default(),
             updated_iso: fm.updated.map(|d| d.to_string()).unwrap_or_default(),
             tags: &fm.tags,
+            tag_links: super::tags::tag_links(self.site, &self.config.url_prefix, page),
             topics: &fm.topics,
             audience: &fm.audience,
             contacts: fm
@@ -187,6 +190,8 @@ impl<'a> SiteView<'a> {
                 .then(|| self.contacts.get(page.contact_id()).cloned())
                 .flatten(),
             extra: &fm.extra,
+            related,
+            related_written,
         }
     }
 
@@ -225,12 +230,7 @@ impl<'a> SiteView<'a> {
             _ => String::new(),
         };
         let index_path = &self.site.pages[sec.index].path;
-        let item = |p: &Page| ListItem {
-            title: p.nav_title().to_string(),
-            url: self.url(p),
-            summary: p.summary().to_string(),
-            kind: p.kind.name(),
-        };
+        let item = |p: &Page| super::tags::list_item(&self.config.url_prefix, p);
         SectionCtx {
             pages: sec
                 .pages

@@ -45,6 +45,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/sitemap.html"),
     ),
     (
+        "tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
+    (
         "redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
     ),

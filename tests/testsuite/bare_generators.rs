@@ -50,6 +50,9 @@ fn a_hugo_folder_builds_with_its_shortcodes_aliases_and_section_pages() {
             "review/index.html",
             "search/index.html",
             "sitemap/index.html",
+            "tags/client/index.html",
+            "tags/index.html",
+            "tags/setup/index.html",
             "templates/404/index.html",
             "templates/index.html",
             "templates/print/index.html",
@@ -65,7 +68,7 @@ fn a_hugo_folder_builds_with_its_shortcodes_aliases_and_section_pages() {
     // a callout shortcode is a callout; linkTitle names the page in its section's list
     assert!(install.contains("<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\"><span class=\"callout-label\">Warning<span class=\"visually-hidden\">:</span></span> Before you start</p>\n<p>Back up your <strong>files</strong>.</p>\n</div>"));
     assert!(read(public.join("docs/index.html")).contains(">Install</a>"));
-    assert!(install.contains("<dt>Tags</dt><dd>setup, client</dd>"));
+    assert!(install.contains("<dt>Tags</dt><dd><ul class=\"tag-list\">\n<li><a href=\"/tags/setup/\">setup</a></li>\n<li><a href=\"/tags/client/\">client</a></li>\n</ul></dd>"));
     assert!(
         install
             .contains("<dt>Last updated</dt><dd><time datetime=\"2024-05-02\">2 May 2024</time>")
@@ -168,7 +171,9 @@ fn an_mkdocs_folder_builds_with_admonitions_and_blog_dates() {
             "<dt>Last updated</dt><dd><time datetime=\"2024-02-01\">1 February 2024</time>"
         )
     );
-    assert!(post.contains("<dt>Tags</dt><dd>Policy</dd>"));
+    assert!(post.contains(
+        "<dt>Tags</dt><dd><ul class=\"tag-list\">\n<li><a href=\"/tags/policy/\">Policy</a></li>\n</ul></dd>"
+    ));
     // a pymdownx `/// details` block is a collapsed callout
     assert!(read(public.join("guides/index.html")).contains("<details class=\"callout callout-note\">\n<summary class=\"callout-title\"><span class=\"callout-label\">Note<span class=\"visually-hidden\">:</span></span> How long records are kept</summary>\n<p>Six years after the project ends.</p>\n</details>"));
     let reporting = read(public.join("guides/reporting/index.html"));

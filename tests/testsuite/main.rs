@@ -44,3 +44,4 @@ mod search_xss;
 mod serve_live;
 mod serve_parity;
 mod serve_recover;
+mod tags;

@@ -1,10 +1,10 @@
 //! Which pages a change touches. A page's output depends on its own file, and on
 //! other pages through: links (the target's URL), listings (the pages of a section,
 //! their titles, summaries and order), breadcrumbs and navigation (the titles and
-//! URLs of section index pages), contact boxes and cards (a contact's fields), and
-//! the home page's latest changes. An edit of a page's body alone changes none of
-//! these, so only that page is rendered again; an edit of its front matter also
-//! renders the pages that show it. When a template starts showing data of other
+//! URLs of section index pages), contact boxes and cards (a contact's fields), the
+//! home page's latest changes, and related pages (pages sharing a tag or topic). An
+//! edit of a page's body alone changes none of these, so only that page is rendered
+//! again; an edit of its front matter also renders the pages that show it. When a template starts showing data of other
 //! pages, add the dependency here.
 //!
 //! Input: what the touched pages looked like before ([`Before`]), the site after, each
@@ -14,7 +14,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::read::Edits;
-use crate::content::urls::Target;
+use crate::content::urls::{Target, slugify};
 use crate::content::{Kind, Page, Site};
 use crate::render::markdown::Rendered;
 
@@ -31,6 +31,8 @@ struct Face {
     section: String,
     /// The front matter, serialised: summaries, contact fields, change notes.
     fm: String,
+    /// Its tags and topics (pages sharing one list each other as related pages).
+    terms: BTreeSet<String>,
 }
 
 impl Face {
@@ -43,8 +45,16 @@ impl Face {
             top: p.is_index && site.sections[p.section].parent == Some(0),
             section: site.sections[p.section].dir.clone(),
             fm: serde_json::to_string(&p.fm).unwrap_or_default(),
+            terms: terms(p),
         }
     }
+}
+
+/// A page's tags and topics, by slug.
+fn terms(p: &Page) -> BTreeSet<String> {
+    let tags = p.fm.tags.iter().map(|t| format!("tag:{}", slugify(t)));
+    let topics = p.fm.topics.iter().map(|t| format!("topic:{}", slugify(t)));
+    tags.chain(topics).collect()
 }
 
 /// Whether `new` (just read, not yet placed in the site) looks to other pages exactly
@@ -181,6 +191,22 @@ fn shown_elsewhere(
     }
     if o.is_some_and(|(_, _, changes)| *changes) || n.is_some_and(|p| !p.fm.changes.is_empty()) {
         dirty.insert(new.sections[0].index);
+    }
+    let mut shared: BTreeSet<String> = o.map(|(f, _, _)| f.terms.clone()).unwrap_or_default();
+    shared.extend(n.map(terms).unwrap_or_default());
+    mark_related(new, &shared, dirty);
+}
+
+/// Pages with a tag or topic in `shared`: the changed page may enter or leave their
+/// related pages, or show there with a new title or summary.
+fn mark_related(site: &Site, shared: &BTreeSet<String>, dirty: &mut BTreeSet<usize>) {
+    if shared.is_empty() {
+        return;
+    }
+    for (k, p) in site.pages.iter().enumerate() {
+        if terms(p).iter().any(|t| shared.contains(t)) {
+            dirty.insert(k);
+        }
     }
 }
 

@@ -144,6 +144,9 @@ pub struct PageCtx<'a> {
     pub updated: String,
     pub updated_iso: String,
     pub tags: &'a [String],
+    /// The page's tags as links to their tag pages (one per tag, in the spelling
+    /// the tag page uses; `url` is empty where there is no tag page).
+    pub tag_links: Vec<TagLink>,
     pub topics: &'a [String],
     pub audience: &'a [String],
     pub contacts: Vec<ContactCtx>,
@@ -154,6 +157,12 @@ pub struct PageCtx<'a> {
     /// On a triage (decision) page: where its questions start.
     pub triage: Option<kinds::TriageCtx>,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// Up to five pages chosen by shared tags and topics, best first; never the
+    /// page itself nor one its own "Related pages" section links to.
+    pub related: Vec<ListItem>,
+    /// The page's text has a "Related pages" (or "Related", "See also") section of
+    /// its own, so the chosen ones are "More related pages".
+    pub related_written: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,6 +171,29 @@ pub struct ListItem {
     pub url: String,
     pub summary: String,
     pub kind: &'static str,
+    /// The kind as readers see it: "Case study".
+    pub kind_label: &'static str,
+}
+
+/// A tag as a page shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TagLink {
+    pub name: String,
+    /// The tag page (`/tags/export-control/`); empty when the site has none.
+    pub url: String,
+}
+
+/// One tag on the `/tags/` page (`tags.html` sees `tags`, a list of these), or the
+/// tag of a tag page (`tag.html` sees `tag`, with `pages`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TagCtx {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    /// How many pages have the tag.
+    pub count: usize,
+    /// The pages with the tag, by title (empty on the `/tags/` page).
+    pub pages: Vec<ListItem>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]

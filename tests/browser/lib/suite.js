@@ -26,6 +26,8 @@ export const REQUIRED_KINDS = [
   "sitemap",
   "review",
   "section-print",
+  "tags",
+  "tag",
 ];
 export const REQUIRED_URLS = { register: "/legislation/", directory: "/contacts/", triage: "/triage/" };
 
@@ -60,8 +62,29 @@ export function representatives(publicDir, pages, { search, editions }) {
   return out;
 }
 
+/** How many of the current site's tag pages the "every page" checks visit. */
+export const TAG_SAMPLE = 6;
+
 /**
- * Build and serve `site`. Returns `{ publicDir, pages, servers, browser, reps,
+ * The pages the "every page" checks visit: every page but redirects, except that the
+ * tag pages (one template drawn once per tag: hundreds on a real site) are cut to a
+ * sample: the current site's TAG_SAMPLE tag pages with the longest and the shortest
+ * lists (by file size). An archived edition's tag pages are the same template over
+ * older data and are left out; every tag index (`/tags/`) is kept.
+ */
+export function everyPage(publicDir, pages) {
+  const kept = pages.filter((p) => !p.redirect && p.kind !== "tag");
+  const tags = pages
+    .filter((p) => !p.redirect && p.kind === "tag" && !p.url.startsWith("/editions/"))
+    .map((p) => ({ ...p, size: fs.statSync(path.join(publicDir, p.rel)).size }))
+    .sort((a, b) => b.size - a.size || a.url.localeCompare(b.url));
+  const half = Math.ceil(TAG_SAMPLE / 2);
+  const sample = tags.length <= TAG_SAMPLE ? tags : [...tags.slice(0, half), ...tags.slice(-(TAG_SAMPLE - half))];
+  return [...kept, ...sample.map(({ size, ...p }) => p)];
+}
+
+/**
+ * Build and serve `site`. Returns `{ publicDir, pages, everyPage, servers, browser, reps,
  * hostNeeded, searchNeeded, editions, close }`. `servers` has the static server and,
  * when `host` is required, the host server: if host is required and fails to start,
  * this throws and every test of the file fails with the reason.
@@ -77,6 +100,7 @@ export async function openSite({ site = SITE, withHost = true } = {}) {
   const browser = await launch();
   const reps = representatives(publicDir, pages, { search: searchNeeded, editions });
   return {
+    everyPage: everyPage(publicDir, pages),
     site,
     isRepoSite: path.resolve(site) === REPO,
     publicDir,

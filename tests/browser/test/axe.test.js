@@ -1,5 +1,5 @@
 // axe-core, WCAG 2.0/2.1/2.2 A and AA: zero violations on every page of the build
-// (static server), on one page of each kind under `guidebook host` (with its
+// (static server; tag pages sampled, see everyPage in lib/suite.js), on one page of each kind under `guidebook host` (with its
 // server-rendered search page and Content-Security-Policy), in the dark colour scheme
 // and with JavaScript off.
 import assert from "node:assert/strict";
@@ -26,7 +26,7 @@ describe("the build", () => {
 });
 
 describe("axe-core, every page, static server", () => {
-  for (const p of site.pages.filter((p) => !p.redirect)) {
+  for (const p of site.everyPage) {
     test(`${p.url} (${p.kind})`, async () => {
       const page = await newPage(site.browser);
       try {

@@ -24,7 +24,7 @@ async function onPage(server, url, options, check) {
 }
 
 describe("reflow: 320 px wide, every page (static server)", () => {
-  for (const p of site.pages.filter((p) => !p.redirect)) {
+  for (const p of site.everyPage) {
     test(p.url, async () => {
       assert.deepEqual(await onPage(staticServer, p.url, { viewport: REFLOW }, reflowProblems), []);
     });

@@ -81,7 +81,9 @@ export async function triageWalkProblems(page, base, start, triageUrls) {
     const links = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.href));
     for (const href of links) {
       const u = new URL(href);
-      if (u.origin === new URL(base).origin && u.pathname.startsWith(prefix) && !seen.has(u.pathname)) queue.push(u.pathname);
+      // pages only: a feed or a file (the section's atom.xml) is not a step of the tree
+      const isPage = u.pathname.endsWith("/");
+      if (u.origin === new URL(base).origin && u.pathname.startsWith(prefix) && isPage && !seen.has(u.pathname)) queue.push(u.pathname);
     }
   }
   for (const url of triageUrls) if (!seen.has(url)) problems.push(`${url} cannot be reached from ${start} by following links`);

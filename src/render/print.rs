@@ -1,6 +1,7 @@
-//! The printable version of a section (`SECTION/print/`): every page of the section
-//! and its sub-sections, in reading order, as one document stamped with the site's
-//! title, the edition and the date of the build.
+//! The printable version of a section (`SECTION/print/`): every page of the section,
+//! in reading order, as one document stamped with the site's title, the edition and
+//! the date of the build. Sub-sections are listed with links to their own printable
+//! versions, so each page is printed once, however deep the site.
 //!
 //! Input: the [`Renderer`] of the current site, a section and the [`Stamp`]. Output:
 //! the page's HTML, or `None` for a section that has no page to print. No IO.
@@ -35,6 +36,14 @@ struct PrintCtx {
     section_url: String,
     intro: String,
     articles: Vec<serde_json::Value>,
+    subsections: Vec<SubPrint>,
+}
+
+/// A sub-section named in its parent's printout, with the address to print it.
+#[derive(Serialize)]
+struct SubPrint {
+    title: String,
+    url: String,
 }
 
 /// The URL path (without the site prefix) of section `s`'s printable version, when
@@ -50,12 +59,28 @@ pub fn path(site: &Site, s: usize) -> Option<String> {
     printable.then_some(path)
 }
 
-/// The pages a section's printout holds: those of the section and its sub-sections
-/// in reading order, less redirects.
+/// The pages a section's printout holds: the section's own, in reading order, less
+/// redirects. A sub-section's pages are in its own printout.
 fn printed_pages(site: &Site, s: usize) -> Vec<usize> {
-    let mut pages = super::kinds::pages_under(site, s);
+    let mut pages = site.sections[s].pages.clone();
     pages.retain(|&i| site.pages[i].fm.redirect_to.is_none());
     pages
+}
+
+/// The sub-sections of `s` that have a printable version, with its address.
+fn subsection_prints(renderer: &Renderer<'_>, s: usize) -> Vec<SubPrint> {
+    let site = renderer.site;
+    site.sections[s]
+        .subsections
+        .iter()
+        .filter_map(|&sub| {
+            let path = path(site, sub)?;
+            Some(SubPrint {
+                title: site.pages[site.sections[sub].index].title.clone(),
+                url: format!("{}{path}", renderer.config.url_prefix),
+            })
+        })
+        .collect()
 }
 
 /// The printable version of section `s`, or `None` when it has none ([`path`]).
@@ -120,6 +145,7 @@ pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<S
             section_url: format!("{}{}", renderer.config.url_prefix, section.path),
             intro,
             articles,
+            subsections: subsection_prints(renderer, s),
         },
     );
     renderer

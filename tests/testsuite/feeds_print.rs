@@ -240,8 +240,8 @@ fn a_section_prints_as_one_stamped_document() {
     );
     assert_eq!(unique_ids(&html), 9);
     insta::assert_snapshot!("legislation_print", main_of(&html));
-    // Sub-sections' pages follow the section's own, and repeated headings get their
-    // own ids.
+    // A section prints its own pages; each sub-section is listed with a link to its
+    // own printable version, so no page is printed twice.
     let checklists = read(out.join("checklists/print/index.html"));
     unique_ids(&checklists);
     let order: Vec<&str> = checklists
@@ -249,14 +249,24 @@ fn a_section_prints_as_one_stamped_document() {
         .skip(1)
         .map(|s| s.split('"').next().unwrap())
         .collect();
+    assert_eq!(order, ["/checklists/travel/", "/checklists/no-date/"]);
+    let subs = checklists
+        .find("<section class=\"print-subsections\"")
+        .unwrap();
+    let subs = &checklists[subs..];
     assert_eq!(
-        order,
-        [
-            "/checklists/travel/",
-            "/checklists/no-date/",
-            "/checklists/abroad/pay/"
-        ]
+        &subs[..subs.find("</section>").unwrap() + 10],
+        "<section class=\"print-subsections\" aria-labelledby=\"print-subsections-heading\">\n\
+         <h2 id=\"print-subsections-heading\">Sub-sections</h2>\n\
+         <p>Each sub-section of Checklists has its own printable version:</p>\n\
+         <ul>\n\
+         <li><a href=\"/checklists/abroad/print/\">Working abroad</a></li>\n\
+         </ul>\n\
+         </section>"
     );
+    let abroad = read(out.join("checklists/abroad/print/index.html"));
+    assert!(abroad.contains("href=\"/checklists/abroad/pay/\">/checklists/abroad/pay/</a>"));
+    assert!(!abroad.contains("print-subsections"), "{abroad}");
     // The printable versions are not pages: not searched, and not in the sitemap
     // (written once base_url names the host).
     edit(

@@ -8,7 +8,8 @@
 //
 // Prints JSON: for each tool and query, the files fetched, their bytes as stored and
 // gzip-compressed (what a server sending Content-Encoding: gzip would transfer;
-// Pagefind's index files are stored gzip-compressed already), split into index
+// Pagefind's index files and guidebook's `*.json.gz` are stored gzip-compressed
+// already), split into index
 // (everything but the search code) and code.
 "use strict";
 const fs = require("fs");
@@ -22,7 +23,7 @@ const topN = input.results || 10;
 
 function sizes(file) {
   const buf = fs.readFileSync(file);
-  const gz = /\.pf_|wasm\./.test(file) ? buf.length : zlib.gzipSync(buf, { level: 6 }).length;
+  const gz = /\.pf_|wasm\.|\.gz$/.test(file) ? buf.length : zlib.gzipSync(buf, { level: 6 }).length;
   return { raw: buf.length, gzip: gz };
 }
 function sum(list) {
@@ -36,7 +37,9 @@ async function ours(q) {
   const engine = new search.Engine((name) => {
     const file = path.join(dir, name.split("?")[0]);
     files.push({ name: name.split("?")[0], ...sizes(file) });
-    return Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")));
+    const stored = fs.readFileSync(file);
+    const gzip = stored[0] === 0x1f && stored[1] === 0x8b;
+    return Promise.resolve(JSON.parse((gzip ? zlib.gunzipSync(stored) : stored).toString("utf8")));
   });
   const r = await engine.search({ q, limit: topN });
   const code = sizes(path.join(__dirname, "..", "..", "themes", "default", "static", "search.js"));

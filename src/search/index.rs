@@ -2,7 +2,7 @@
 //!
 //! Input: the [`Site`] (already filtered for the build's profile) and each page's
 //! [`Rendered`] Markdown (text and headings). Output: a committed index in a folder,
-//! each page's display record written through [`DocFiles`] (`d/N.json` of the static
+//! each page's display record written through [`DocFiles`] (`d/N.json.gz` of the static
 //! export) and the site's word list (word → stem). Pages become documents in parallel
 //! (rayon) and go straight to one `IndexWriter`, whose threads analyse the text with
 //! [`super::tokenizer`]. At most [`IN_FLIGHT`] documents wait for the writer at once,

@@ -48,7 +48,7 @@ pub use query::{
 /// The most text of one page kept for snippets, in bytes.
 pub const MAX_SNIPPET_TEXT: usize = 20_000;
 
-/// What is shown for a page in results: stored in the index and exported as `d/N.json`.
+/// What is shown for a page in results: stored in the index and exported as `d/N.json.gz`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct DocRecord {
     #[serde(rename = "t")]

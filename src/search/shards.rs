@@ -3,11 +3,12 @@
 //!
 //! `meta.json` lists the first term of every term shard and the first word of every
 //! word shard, so a one-word query fetches `meta.json`, one word shard, one term shard
-//! and then one `d/N.json` per hit shown. Term shard `t/N.json`:
+//! and then one `d/N.json.gz` per hit shown. Every file but `meta.json` is stored
+//! gzip-compressed ([`gzip`]); its name ends `.json.gz`. Term shard `t/N.json.gz`:
 //! `{"term": [[score, ...], "page delta, score index, ...", [page, answer score, ...]]}`
 //! (scores are f32 in shortest form; the string holds whole numbers as [`varints`]).
-//! Position shard `p/N.json` (same terms as `t/N.json`): `{"term": "page delta,
-//! count, position delta, ..."}` as varints. Word shard `w/N.json`: `[[word, stem or
+//! Position shard `p/N.json.gz` (same terms as `t/N.json.gz`): `{"term": "page delta,
+//! count, position delta, ..."}` as varints. Word shard `w/N.json.gz`: `[[word, stem or
 //! "" when the same, pages with the stem], ...]`. Every JSON file has `<`, `>` and
 //! `&` escaped as `\u003c` and so on.
 
@@ -22,6 +23,7 @@ use super::plan::{INTENT_STEMS, Lexicon, PARAMS, Params};
 use super::{read_error, safe_json};
 use crate::error::{Error, Result};
 use crate::output::Staging;
+use crate::util::gzip;
 
 /// What the export needs beyond the index.
 pub struct Settings<'a> {
@@ -54,7 +56,7 @@ pub struct TermData {
 }
 
 /// Bump when the export's format changes; search.js checks it.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// A term shard is closed once it holds this many bytes.
 const TERM_SHARD_BYTES: usize = 24 * 1024;
 /// A word shard is closed once it holds this many bytes.
@@ -99,7 +101,7 @@ pub fn write_all(
         let (sender, files) = std::sync::mpsc::sync_channel::<(String, String)>(64);
         let writer = scope.spawn(move || -> Result<()> {
             for (name, text) in files {
-                staging.write(&format!("{dir}{name}"), text.as_bytes())?;
+                staging.write(&format!("{dir}{name}"), &gzip::pack(text.as_bytes()))?;
             }
             Ok(())
         });
@@ -172,14 +174,14 @@ fn write_shards(
     let mut word_firsts = Vec::new();
     for (i, (first, w)) in word_shards(&dfs, words).into_iter().enumerate() {
         word_firsts.push(first);
-        out.emit(format!("w/{i}.json"), w)?;
+        out.emit(format!("w/{i}.json.gz"), w)?;
     }
     Ok((shards.firsts, word_firsts))
 }
 
 fn emit_term_shard(out: &mut Output, i: usize, t: String, p: String) -> Result<()> {
-    out.emit(format!("t/{i}.json"), t)?;
-    out.emit(format!("p/{i}.json"), p)
+    out.emit(format!("t/{i}.json.gz"), t)?;
+    out.emit(format!("p/{i}.json.gz"), p)
 }
 
 /// `meta.json`'s contents.
@@ -433,10 +435,11 @@ pub fn read_meta(dir: &Path) -> Result<Meta> {
 pub fn read_lexicon(dir: &Path, meta: &Meta) -> Result<Lexicon> {
     let mut entries = Vec::new();
     for i in 0..meta.words.len() {
-        let path = dir.join(format!("w/{i}.json"));
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+        let path = dir.join(format!("w/{i}.json.gz"));
+        let packed = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
+        let text = gzip::unpack(&packed).map_err(|e| Error::read(&path, e))?;
         let shard: Vec<(String, String, u32)> =
-            serde_json::from_str(&text).map_err(|e| read_error(&path, e))?;
+            serde_json::from_slice(&text).map_err(|e| read_error(&path, e))?;
         for (word, stem, df) in shard {
             let stem = if stem.is_empty() { word.clone() } else { stem };
             entries.push((word, stem, df));

@@ -16,6 +16,7 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -38,7 +39,8 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
             CompressionLayer::new()
                 .gzip(true)
                 .br(true)
-                .quality(CompressionLevel::Precise(5)),
+                .quality(CompressionLevel::Precise(5))
+                .compress_when(not_packed()),
         )
         .layer(middleware::map_response(tag_encoding));
     let router = SECURITY_HEADERS
@@ -55,6 +57,12 @@ pub fn wrap(router: Router, log: AccessLog, timeout: Option<Duration>) -> Router
 fn always(name: &str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
     SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+}
+
+/// What to compress: tower-http's default choice, less files stored gzip-compressed
+/// (the static search's shards), which would only grow.
+fn not_packed() -> impl Predicate {
+    DefaultPredicate::new().and(NotForContentType::const_new("application/gzip"))
 }
 
 /// A compressed body is a different representation: give it its own entity tag.

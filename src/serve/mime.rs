@@ -23,6 +23,8 @@ fn own_type(ext: &str) -> Option<&'static str> {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" | "map" => "application/json",
+        // the static search's shards and records (`*.json.gz`)
+        "gz" => "application/gzip",
         "xml" => "application/xml",
         "atom" => "application/atom+xml",
         "txt" => "text/plain; charset=utf-8",
@@ -58,6 +60,7 @@ mod tests {
         assert_eq!(content_type("sitemap.xml"), "application/xml");
         assert_eq!(content_type("ada.vcf"), "text/vcard; charset=utf-8");
         assert_eq!(content_type("meta"), "application/octet-stream");
+        assert_eq!(content_type("3.json.gz"), "application/gzip");
         assert_eq!(content_type("search.js"), "text/javascript; charset=utf-8");
         assert_eq!(content_type("favicon.ico"), "image/x-icon");
         assert_eq!(content_type("feed.atom"), "application/atom+xml");

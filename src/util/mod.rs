@@ -1,9 +1,10 @@
-//! Small helpers that every stage may use: Atom feeds ([`atom`]), HTML escaping and
+//! Small helpers that every stage may use: Atom feeds ([`atom`]), gzip ([`gzip`]), HTML escaping and
 //! telephone links ([`html`]), percent decoding ([`paths`]) and the running binary's identity
 //! ([`identity`]). A leaf: nothing here imports another module of guidebook, so no
 //! stage has to import another stage for them.
 
 pub mod atom;
+pub mod gzip;
 pub mod html;
 pub mod identity;
 pub mod paths;

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::support::root;
-use crate::support::search::{build, fallback, node, open, search};
+use crate::support::search::{build, fallback, node, open, search, unpacked};
 use guidebook::search::analyze::Analyzer;
 use guidebook::search::html::results_html;
 
@@ -122,8 +122,8 @@ fn search_js_analyses_text_as_the_index_does() {
         format!("{} short", "a".repeat(41)),
     ];
     for entry in std::fs::read_dir(out.join("_search/static/d")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let rec: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let text = unpacked(&entry.unwrap().path());
+        let rec: serde_json::Value = serde_json::from_slice(&text).unwrap();
         for key in ["t", "s", "x"] {
             texts.push(rec[key].as_str().unwrap_or_default().to_string());
         }

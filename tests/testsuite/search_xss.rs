@@ -4,7 +4,7 @@
 //! not in what search.js returns or renders. The text itself is still found.
 
 use crate::support::root;
-use crate::support::search::{build, fallback, node, open, run, search};
+use crate::support::search::{build, fallback, node, open, run, search, unpacked};
 use guidebook::search::html::results_html;
 
 /// Every way a tag could start that a browser would act on.
@@ -66,7 +66,7 @@ fn markup_in_pages_never_leaves_search_unescaped() {
 fn the_static_export_and_search_js_keep_it_escaped() {
     let (_tmp, out) = build(&root().join("tests/fixtures/search-xss"));
     for file in files(&out.join("_search/static")) {
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = String::from_utf8(unpacked(&file)).unwrap();
         assert_no_tag(&file.display().to_string(), &text);
     }
     let queries = [

@@ -2,19 +2,22 @@
 // static export. Reads {"dir", "queries": [{q, kind, limit, offset}], "analyze": [text],
 // "render": [results], "prefix"} as JSON on stdin; prints {"results": [...],
 // "analyzed": [...], "html": [...], "status": [...], "bytes": [...]} on stdout.
+// "bytes" are each fetched file's size as stored (gzip-compressed but for meta.json).
 // Used by tests/testsuite/search_fallback.rs (through support/search.rs); no eval, no network.
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const zlib = require("zlib");
 const search = require(path.join(__dirname, "..", "..", "..", "themes", "default", "static", "search.js"));
 
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const fetched = [];
 const engine = new search.Engine((name) => {
   const file = path.join(input.dir, name.split("?")[0]);
-  const text = fs.readFileSync(file, "utf8");
-  fetched.push([name.split("?")[0], Buffer.byteLength(text)]);
-  return Promise.resolve(JSON.parse(text));
+  const stored = fs.readFileSync(file);
+  fetched.push([name.split("?")[0], stored.length]);
+  const gzip = stored[0] === 0x1f && stored[1] === 0x8b;
+  return Promise.resolve(JSON.parse((gzip ? zlib.gunzipSync(stored) : stored).toString("utf8")));
 });
 
 (async () => {

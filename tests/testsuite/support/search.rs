@@ -30,6 +30,13 @@ pub fn build(site: &Path) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Run `guidebook ARGS` and return (exit code, stdout, stderr).
+/// The contents of a file of the static export: unpacked when stored
+/// gzip-compressed (shards and records), as search.js unpacks it.
+pub fn unpacked(file: &Path) -> Vec<u8> {
+    let stored = std::fs::read(file).unwrap();
+    guidebook::util::gzip::unpack(&stored).unwrap()
+}
+
 pub fn run(args: &[&str]) -> (i32, String, String) {
     let o = Command::cargo_bin("guidebook")
         .expect("binary")

@@ -22,7 +22,7 @@
 })(function () {
   "use strict";
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   var MAX_LIMIT = 50; // MAX_LIMIT in src/search/query.rs
   var PAGE_SIZE = 20; // PAGE_SIZE in src/search/html.rs
   var LEAD = 30;
@@ -1040,7 +1040,8 @@
 
   /* ---------- the static export (shards.rs) ---------- */
 
-  // `fetchJson(path)` resolves to parsed JSON of a file under the export folder.
+  // `fetchJson(path)` resolves to parsed JSON of a file under the export folder
+  // (`meta.json`, and shards and records stored gzip-compressed as `*.json.gz`).
   function Engine(fetchJson) {
     this.fetchJson = fetchJson;
     this.shards = new Map();
@@ -1109,7 +1110,7 @@
     if (i < 0) return Promise.resolve(null);
     this.decoded = this.decoded || new Map();
     if (this.decoded.has(stem)) return Promise.resolve(this.decoded.get(stem));
-    return this.file("t/" + i + ".json", true).then(function (shard) {
+    return this.file("t/" + i + ".json.gz", true).then(function (shard) {
       var e = shard.get(stem), t = null;
       if (e) {
         t = { ords: [], s: [], ans: new Map() };
@@ -1130,7 +1131,7 @@
   Engine.prototype.positions = function (stem) {
     var i = shardOf(this.meta.terms, stem);
     if (i < 0) return Promise.resolve(new Map());
-    return this.file("p/" + i + ".json", true).then(function (shard) {
+    return this.file("p/" + i + ".json.gz", true).then(function (shard) {
       var e = varints(shard.get(stem) || ""), out = new Map(), k = 0, ord = 0;
       while (k < e.length) {
         ord += e[k];
@@ -1145,7 +1146,7 @@
   // Lexicon entries [word, stem, df] whose word starts with `prefix`, in word order.
   Engine.prototype.startingWith = function (prefix) {
     var firsts = this.meta.words, i = Math.max(0, shardOf(firsts, prefix)), names = [];
-    for (var j = i; j < firsts.length && (j === i || startsWith(firsts[j], prefix)); j++) names.push("w/" + j + ".json");
+    for (var j = i; j < firsts.length && (j === i || startsWith(firsts[j], prefix)); j++) names.push("w/" + j + ".json.gz");
     var self = this;
     return Promise.all(names.map(function (n) { return self.file(n, false); })).then(function (shards) {
       var out = [];
@@ -1415,7 +1416,7 @@
           });
           var stems = planStems(plan);
           return Promise.all(picks.map(function (pk) {
-            return self.file("d/" + pk.ord + ".json", false).then(function (r) {
+            return self.file("d/" + pk.ord + ".json.gz", false).then(function (r) {
               return {
                 title: r.t, url: r.u, kind: r.k, breadcrumb: r.b,
                 snippet: snippet(r.x, r.s, stems, self.analyzer, p.snippet_chars),
@@ -1583,9 +1584,21 @@
     this.engine = new Engine(function (path) {
       return win.fetch(base + path, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error(r.status + " for " + path);
-        return r.json();
-      });
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        return unpacked(bytes, win);
+      }).then(JSON.parse);
     });
+  }
+
+  // The text of an export file. Shards and records are stored gzip-compressed; a
+  // server that sent one with `Content-Encoding: gzip` has unpacked it already, so
+  // the first two bytes decide (JSON never starts with 0x1f 0x8b).
+  function unpacked(bytes, win) {
+    var head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+    if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return Promise.resolve(new win.TextDecoder().decode(bytes));
+    var stream = new win.Blob([bytes]).stream().pipeThrough(new win.DecompressionStream("gzip"));
+    return new win.Response(stream).text();
   }
   Client.prototype.search = function (q, kind, limit, page) {
     page = page || 1;

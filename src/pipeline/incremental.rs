@@ -15,7 +15,7 @@
 
 mod changes;
 mod editions;
-
+mod open_first;
 mod plan;
 mod problems;
 mod read;
@@ -74,6 +74,9 @@ pub struct Update {
     pub elapsed: Duration,
     /// Time spent in each step (`read 1.2ms, plan 0.1ms, ...`), for benchmarks.
     pub steps: String,
+    /// With `everything`: URL paths that show the change already (the open pages,
+    /// rendered first by an earlier update, [`open_first`]).
+    pub done: Vec<String>,
 }
 
 /// Times the steps of one update.
@@ -115,6 +118,10 @@ pub struct Preview {
     site_files_due: Option<Instant>,
     /// When to run the whole-site checks on pages already written.
     check_due: Option<Instant>,
+    /// URL paths of the pages open in a browser ([`Preview::set_open`]).
+    open: Vec<String>,
+    /// Pages still to render after the open ones ([`open_first`]).
+    rest: Option<open_first::Rest>,
     out: PreviewDir,
     work: PathBuf,
     search: SearchJob,
@@ -190,6 +197,8 @@ impl Preview {
             editions: EditionState::default(),
             site_files_due: None,
             check_due: None,
+            open: Vec::new(),
+            rest: None,
             out,
             work: opts.work.clone(),
             search: SearchJob::new(opts.work.join("scratch-search")),
@@ -208,6 +217,7 @@ impl Preview {
             rendered,
             elapsed: started.elapsed(),
             steps: String::new(),
+            done: Vec::new(),
         };
         Ok((p, update))
     }
@@ -294,7 +304,8 @@ impl Preview {
         let (changed, rendered, everything) = match result {
             Ok((c, r)) => {
                 self.problems.fatal.remove("io");
-                (c, r, config || templates)
+                // with pages left to render, "everything" is said when they are done
+                (c, r, (config || templates) && self.rest.is_none())
             }
             Err(e) => {
                 self.problems.fatal.insert("io", fatal_text(&e));
@@ -308,6 +319,7 @@ impl Preview {
             rendered,
             elapsed: started.elapsed(),
             steps: std::mem::take(&mut self.laps.out),
+            done: Vec::new(),
         }
     }
 
@@ -329,17 +341,27 @@ impl Preview {
 
     /// When [`Preview::tick`] has work to do.
     pub fn deadline(&self) -> Option<Instant> {
-        [self.check_due, self.site_files_due, self.search.deadline()]
-            .into_iter()
-            .flatten()
-            .min()
+        let rest = self.rest.as_ref().map(|_| Instant::now());
+        [
+            rest,
+            self.check_due,
+            self.site_files_due,
+            self.search.deadline(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
-    /// Work that follows a change but need not hold up the reload: the whole-site
-    /// checks, the site-wide files, then (once edits pause) the search index. Returns
-    /// an update when it did something.
+    /// Work that follows a change but need not hold up the reload: the pages not
+    /// open in a browser ([`open_first`]), the whole-site checks, the site-wide files,
+    /// then (once edits pause) the search index. Returns an update when it did
+    /// something.
     pub fn tick(&mut self) -> Option<Update> {
         let started = Instant::now();
+        if let Some((result, done)) = self.render_rest() {
+            return Some(self.rest_update(result, done, started));
+        }
         let now = Instant::now();
         let (what, result) = if self.check_due.is_some_and(|d| d <= now) {
             ("checks", self.confirm())
@@ -373,7 +395,31 @@ impl Preview {
             rendered: 0,
             elapsed: started.elapsed(),
             steps: String::new(),
+            done: Vec::new(),
         })
+    }
+
+    /// The update that ends a change whose open pages went first.
+    fn rest_update(&mut self, result: Result<Done>, done: Vec<String>, started: Instant) -> Update {
+        let (changed, rendered) = match result {
+            Ok(d) => {
+                self.problems.fatal.remove("io");
+                d
+            }
+            Err(e) => {
+                self.problems.fatal.insert("io", fatal_text(&e));
+                (Vec::new(), 0)
+            }
+        };
+        Update {
+            what: "other pages".into(),
+            changed: self.urls(changed),
+            everything: true,
+            rendered,
+            elapsed: started.elapsed(),
+            steps: String::new(),
+            done,
+        }
     }
 
     fn tick_search(&mut self, started: Instant) -> Option<Update> {
@@ -396,6 +442,7 @@ impl Preview {
             rendered: 0,
             elapsed: started.elapsed(),
             steps: String::new(),
+            done: Vec::new(),
         })
     }
 

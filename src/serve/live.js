@@ -70,7 +70,8 @@
   var source = new EventSource("/__guidebook/events?gen=" + encodeURIComponent(gen) + "&path=" + encodeURIComponent(path));
   source.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);
-    if (m.all || showsAny(m.paths)) reload();
+    // `done`: pages that went first and show this change already.
+    if ((m.all && (m.done || []).indexOf(path) < 0) || showsAny(m.paths)) reload();
   });
   source.addEventListener("problems", function (e) {
     var m = JSON.parse(e.data);

@@ -37,6 +37,9 @@ pub enum Message {
         generation: u64,
         paths: Vec<String>,
         all: bool,
+        /// With `all`: pages that show the change already (they went first).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        done: Vec<String>,
     },
     /// The current errors, as the terminal shows them; empty when there are none.
     Problems { text: String, errors: usize },
@@ -55,6 +58,8 @@ struct Seen {
 /// The live-reload state shared by the engine and the event streams.
 pub struct LiveHub {
     seen: Mutex<Seen>,
+    /// URL path → how many event streams are open on it.
+    open: Mutex<HashMap<String, usize>>,
     tx: broadcast::Sender<Message>,
     stop: watch::Receiver<bool>,
 }
@@ -63,13 +68,25 @@ impl LiveHub {
     pub fn new(stop: watch::Receiver<bool>) -> LiveHub {
         LiveHub {
             seen: Mutex::new(Seen::default()),
+            open: Mutex::new(HashMap::new()),
             tx: broadcast::channel(64).0,
             stop,
         }
     }
 
-    /// Pages at `paths` (or all pages) changed: tell the open ones to reload.
-    pub fn reload(&self, paths: &[String], all: bool) {
+    /// The URL paths of the pages open now, sorted.
+    pub fn open_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = match self.open.lock() {
+            Ok(open) => open.keys().cloned().collect(),
+            Err(_) => Vec::new(),
+        };
+        paths.sort();
+        paths
+    }
+
+    /// Pages at `paths` (or all pages, less those `done`) changed: tell the open ones
+    /// to reload.
+    pub fn reload(&self, paths: &[String], all: bool, done: &[String]) {
         let generation = match self.seen.lock() {
             Ok(mut s) => {
                 s.generation += 1;
@@ -88,6 +105,7 @@ impl LiveHub {
             generation,
             paths: paths.to_vec(),
             all,
+            done: done.to_vec(),
         });
     }
 
@@ -124,6 +142,7 @@ impl LiveHub {
                 generation: s.generation,
                 paths: vec![path.to_string()],
                 all: false,
+                done: Vec::new(),
             });
         }
         out
@@ -156,11 +175,12 @@ pub async fn events(
     let first = hub.catch_up(c.generation, &c.path);
     let rx = hub.tx.subscribe();
     let stop = hub.stop.clone();
+    let open = Open::new(&hub, c.path);
     let stream = stream::unfold(
-        (first.into_iter(), rx, stop),
-        |(mut first, mut rx, mut stop)| async move {
+        (first.into_iter(), rx, stop, open),
+        |(mut first, mut rx, mut stop, open)| async move {
             if let Some(m) = first.next() {
-                return Some((Ok(event(&m)), (first, rx, stop)));
+                return Some((Ok(event(&m)), (first, rx, stop, open)));
             }
             let m = tokio::select! {
                 m = rx.recv() => match m {
@@ -170,15 +190,48 @@ pub async fn events(
                         generation: 0,
                         paths: Vec::new(),
                         all: true,
+                        done: Vec::new(),
                     },
                     Err(broadcast::error::RecvError::Closed) => return None,
                 },
                 _ = stop.wait_for(|s| *s) => return None,
             };
-            Some((Ok(event(&m)), (first, rx, stop)))
+            Some((Ok(event(&m)), (first, rx, stop, open)))
         },
     );
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// One open page, counted in [`LiveHub::open_paths`] while its stream lives.
+struct Open {
+    hub: Arc<LiveHub>,
+    path: String,
+}
+
+impl Open {
+    fn new(hub: &Arc<LiveHub>, path: String) -> Open {
+        if let Ok(mut open) = hub.open.lock() {
+            *open.entry(path.clone()).or_default() += 1;
+        }
+        Open {
+            hub: Arc::clone(hub),
+            path,
+        }
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        let Ok(mut open) = self.hub.open.lock() else {
+            return;
+        };
+        if let Some(n) = open.get_mut(&self.path) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.path);
+            }
+        }
+    }
 }
 
 fn event(m: &Message) -> Event {
@@ -224,7 +277,7 @@ mod tests {
         let (_tx, rx) = watch::channel(false);
         let hub = LiveHub::new(rx);
         assert!(hub.head_tag().contains("data-gen=\"0\""));
-        hub.reload(&["/a/".to_string()], false);
+        hub.reload(&["/a/".to_string()], false, &[]);
         hub.problems("error[x]: y\n", 1);
         let m = hub.catch_up(0, "/a/");
         assert_eq!(m.len(), 2);
@@ -236,6 +289,27 @@ mod tests {
         assert_eq!(
             json,
             r#"{"type":"reload","gen":1,"paths":["/a/"],"all":false}"#
+        );
+    }
+
+    #[test]
+    fn open_pages_are_counted_while_their_streams_live() {
+        let (_tx, rx) = watch::channel(false);
+        let hub = Arc::new(LiveHub::new(rx));
+        let a = Open::new(&hub, "/a/".into());
+        let a2 = Open::new(&hub, "/a/".into());
+        let b = Open::new(&hub, "/b/".into());
+        assert_eq!(hub.open_paths(), ["/a/", "/b/"]);
+        drop((a, b));
+        assert_eq!(hub.open_paths(), ["/a/"]);
+        drop(a2);
+        assert!(hub.open_paths().is_empty());
+        let mut sent = hub.tx.subscribe();
+        hub.reload(&[], true, &["/a/".to_string()]);
+        let json = serde_json::to_string(&sent.try_recv().unwrap()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"reload","gen":1,"paths":[],"all":true,"done":["/a/"]}"#
         );
     }
 }

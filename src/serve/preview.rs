@@ -164,6 +164,7 @@ fn engine_loop(
                 p
             }
         };
+        engine.set_open(hub.open_paths());
         let mut u = engine.apply(&paths);
         // Folders that appeared (a new templates/): watch them, then read them as
         // they are now, in case files arrived before the watch did.
@@ -203,7 +204,7 @@ impl Default for Reporter {
 impl Reporter {
     fn report(&mut self, engine: &Preview, u: &Update, hub: &LiveHub) {
         if u.what != "start" && (!u.changed.is_empty() || u.everything) {
-            hub.reload(&u.changed, u.everything);
+            hub.reload(&u.changed, u.everything, &u.done);
         }
         let problems = engine.problems();
         let text = problems.text();

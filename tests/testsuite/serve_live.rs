@@ -420,3 +420,49 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_template_edit_reloads_the_open_page_first() {
+    let p = preview();
+    let (_, mut events) = open(&p, "/guidance/travel/");
+    events.wait_for("problems", "", WAIT).unwrap();
+    let theme = crate::support::root().join("themes/default/templates/page.html");
+    let page = std::fs::read_to_string(theme).unwrap().replace(
+        "<article class=\"page\">",
+        "<article class=\"page\" data-edited=\"yes\">",
+    );
+    crate::support::server::write(&p.site.join("templates/page.html"), &page);
+    let first = events
+        .wait_for("reload", "/guidance/travel/", WAIT)
+        .expect("the open page reloads");
+    assert_eq!(
+        first.data,
+        format!(
+            r#"{{"type":"reload","gen":{},"paths":["/guidance/travel/"],"all":false}}"#,
+            gen_of(&first.data)
+        )
+    );
+    assert!(
+        p.server
+            .get("/guidance/travel/")
+            .text()
+            .contains("data-edited")
+    );
+    let rest = events
+        .wait_for("reload", "\"all\":true", WAIT)
+        .expect("then every other page");
+    let v: serde_json::Value = serde_json::from_str(&rest.data).unwrap();
+    assert_eq!(v["done"], serde_json::json!(["/guidance/travel/"]), "{v}");
+    assert!(
+        p.server
+            .get("/guidance/devices/")
+            .text()
+            .contains("data-edited")
+    );
+}
+
+/// The generation number in a reload event's JSON.
+fn gen_of(data: &str) -> u64 {
+    let v: serde_json::Value = serde_json::from_str(data).unwrap();
+    v["gen"].as_u64().unwrap()
+}

@@ -136,7 +136,14 @@ impl Preview {
         for rel in &self.problems.withheld {
             dirty.extend(self.site.model.by_rel.get(rel).copied());
         }
-        let done = self.render_and_write(dirty, structural || everything, check)?;
+        let first = match everything {
+            true => self.render_open_first(&dirty)?,
+            false => None,
+        };
+        let done = match first {
+            Some(done) => done,
+            None => self.render_and_write(dirty, structural || everything, check)?,
+        };
         // Any content edit can change the site and section feeds and the printable
         // sections, which are site-wide files.
         if structural || templates || statics || !content.is_empty() {

@@ -316,3 +316,45 @@ fn a_template_edit_renders_every_page_and_a_broken_one_is_reported() {
     );
     assert!(served(&p, "guidance/other/index.html").contains("data-edited=\"yes\""));
 }
+
+#[test]
+fn after_a_template_edit_the_open_pages_go_first() {
+    let (_t, root, mut p) = site();
+    let base = crate::render::templates::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "base.html")
+        .map(|(_, s)| *s)
+        .unwrap();
+    p.set_open(vec!["/guidance/travel/".into(), "/no/such/page/".into()]);
+    let path = root.join("templates/base.html");
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, base.replace("<body", "<body data-edited=\"yes\"")).unwrap();
+    let first = p.apply(&[path]);
+    assert_eq!(
+        (first.everything, first.changed.as_slice(), first.rendered),
+        (false, ["/guidance/travel/".to_string()].as_slice(), 1)
+    );
+    assert!(served(&p, "guidance/travel/index.html").contains("data-edited=\"yes\""));
+    assert!(!served(&p, "guidance/other/index.html").contains("data-edited=\"yes\""));
+    let rest = p.tick().unwrap();
+    assert_eq!(
+        (
+            rest.what.as_str(),
+            rest.everything,
+            rest.done,
+            rest.rendered
+        ),
+        (
+            "other pages",
+            true,
+            vec!["/guidance/travel/".to_string()],
+            p.site.model.pages.len() - 1
+        )
+    );
+    assert!(served(&p, "guidance/other/index.html").contains("data-edited=\"yes\""));
+    // With no page open, one render does it all.
+    p.set_open(Vec::new());
+    let u = edit(&mut p, &root, "templates/base.html", base);
+    assert!(u.everything && u.done.is_empty());
+    assert!(!served(&p, "guidance/travel/index.html").contains("data-edited"));
+}

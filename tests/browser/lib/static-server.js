@@ -31,14 +31,20 @@ function fileFor(root, urlPath) {
   return full;
 }
 
-function send(res, status, file, method) {
-  const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+function send(res, status, file, method, encodeGz) {
+  const headers = { "content-type": TYPES[path.extname(file).toLowerCase()] || "application/octet-stream" };
+  if (encodeGz && file.endsWith(".json.gz")) {
+    // As Apache does with `AddEncoding gzip .gz`: the browser unpacks the file.
+    headers["content-type"] = "application/json";
+    headers["content-encoding"] = "gzip";
+  }
   const body = fs.readFileSync(file);
-  res.writeHead(status, { "content-type": type, "content-length": body.length });
+  headers["content-length"] = body.length;
+  res.writeHead(status, headers);
   res.end(method === "HEAD" ? undefined : body);
 }
 
-function handle(root, req, res) {
+function handle(root, req, res, encodeGz) {
   const url = new URL(req.url, "http://localhost");
   const full = fileFor(root, url.pathname);
   const notFound = () => {
@@ -56,15 +62,16 @@ function handle(root, req, res) {
     const index = path.join(full, "index.html");
     return fs.existsSync(index) ? send(res, 200, index, req.method) : notFound();
   }
-  return send(res, 200, full, req.method);
+  return send(res, 200, full, req.method, encodeGz);
 }
 
-/** Serve `root` on 127.0.0.1 at an ephemeral port; resolves `{ base, close }`. */
-export function startStaticServer(root) {
+/** Serve `root` on 127.0.0.1 at an ephemeral port; resolves `{ base, close }`.
+ *  `encodeGz`: send `*.json.gz` with `Content-Encoding: gzip`, as some servers do. */
+export function startStaticServer(root, { encodeGz = false } = {}) {
   const dir = path.resolve(root);
   const server = http.createServer((req, res) => {
     try {
-      handle(dir, req, res);
+      handle(dir, req, res, encodeGz);
     } catch (err) {
       res.writeHead(500, { "content-type": "text/plain" });
       res.end(String(err));

@@ -45,9 +45,15 @@ function searchFiles(seen) {
   return seen.filter((r) => r.path.startsWith("/_search/static/") || /^\/assets\/search\.[0-9a-f]{10}\.js$/.test(r.path));
 }
 
+/** The type `guidebook host` gives: shards and records are stored gzip-compressed. */
+function expectedType(path) {
+  if (path.endsWith(".js")) return "text/javascript; charset=utf-8";
+  return path.endsWith(".json.gz") ? "application/gzip" : "application/json";
+}
+
 function typeProblems(files) {
   return files
-    .filter((r) => r.status !== 200 || r.type !== (r.path.endsWith(".js") ? "text/javascript; charset=utf-8" : "application/json"))
+    .filter((r) => r.status !== 200 || r.type !== expectedType(r.path))
     .map((r) => `${r.path}: ${r.status} ${r.type}`);
 }
 
@@ -61,7 +67,7 @@ describe("the site on nginx with the README's configuration", () => {
       assert.deepEqual(await searchBoxProblems(page, "export"), []);
       const files = searchFiles(seen);
       assert.ok(files.some((r) => r.path.endsWith("/meta.json")), `the index was not fetched: ${JSON.stringify(files)}`);
-      assert.ok(files.some((r) => /\/_search\/static\/t\/\d+\.json$/.test(r.path)), `no term shard was fetched: ${JSON.stringify(files)}`);
+      assert.ok(files.some((r) => /\/_search\/static\/t\/\d+\.json\.gz$/.test(r.path)), `no term shard was fetched: ${JSON.stringify(files)}`);
       assert.deepEqual(typeProblems(files), []);
       assert.deepEqual(page.errors.filter((e) => /Content Security Policy/i.test(e)), []);
     } finally {
@@ -78,7 +84,7 @@ describe("the site on nginx with the README's configuration", () => {
       const expectLink = site.isRepoSite ? "/legislation/export-control-order/" : undefined;
       assert.deepEqual(await searchPageProblems(page, { expectLink }), []);
       const files = searchFiles(seen);
-      assert.ok(files.some((r) => /\/_search\/static\/d\/\d+\.json$/.test(r.path)), `no result record was fetched: ${JSON.stringify(files)}`);
+      assert.ok(files.some((r) => /\/_search\/static\/d\/\d+\.json\.gz$/.test(r.path)), `no result record was fetched: ${JSON.stringify(files)}`);
       assert.deepEqual(typeProblems(files), []);
       assert.deepEqual(page.errors.filter((e) => /Content Security Policy/i.test(e)), []);
     } finally {

@@ -11,6 +11,7 @@ import { after, describe } from "node:test";
 import { test } from "../lib/timed.js";
 import { searchBoxProblems, searchPageProblems } from "../lib/search.js";
 import { newPage, openSite, QUERY, visit } from "../lib/suite.js";
+import { startStaticServer } from "../lib/static-server.js";
 
 const site = await openSite();
 after(() => site.close());
@@ -36,13 +37,29 @@ describe("search", () => {
     }
 
     test(`${server.name}: the search results page lists results and the arrow keys reach them`, opts, async () => {
-      const page = await newPage(site.browser);
-      try {
-        await visit(page, server, `/search/?q=${encodeURIComponent(QUERY)}`);
-        assert.deepEqual(await searchPageProblems(page, { expectLink: EXPECT }), []);
-      } finally {
-        await page.context().close();
-      }
+      await resultsPageWorks(server);
     });
   }
+
+  // The static index's shards are stored gzip-compressed; a server that sends them
+  // with `Content-Encoding: gzip` (Apache's `AddEncoding`) has them unpacked by the
+  // browser, and search.js must then read them as they are.
+  test("static, shards sent with Content-Encoding: gzip: the search results page lists results", { skip: site.searchNeeded ? false : "no search" }, async () => {
+    const server = await startStaticServer(site.publicDir, { encodeGz: true });
+    try {
+      await resultsPageWorks(server);
+    } finally {
+      await server.close();
+    }
+  });
 });
+
+async function resultsPageWorks(server) {
+  const page = await newPage(site.browser);
+  try {
+    await visit(page, server, `/search/?q=${encodeURIComponent(QUERY)}`);
+    assert.deepEqual(await searchPageProblems(page, { expectLink: EXPECT }), []);
+  } finally {
+    await page.context().close();
+  }
+}

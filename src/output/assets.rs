@@ -17,6 +17,7 @@ const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 pub const SEARCH_JS_PLACEHOLDER: &str = "__GUIDEBOOK_SEARCH_JS__";
 
 /// The theme's stylesheet and script, with their fingerprinted output paths.
+#[derive(Clone)]
 pub struct ThemeAssets {
     /// (output path, bytes)
     pub files: Vec<(String, Vec<u8>)>,

@@ -22,6 +22,7 @@ mod read;
 mod render;
 mod search_job;
 mod site_files;
+mod site_files_job;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -46,9 +47,13 @@ use crate::render::markdown::Rendered;
 
 use read::FileDiagnostics;
 use search_job::{SearchJob, Snapshot};
+use site_files_job::SiteFilesJob;
 
 /// Changed output paths and the number of pages rendered.
 type Done = (Vec<String>, usize);
+
+/// How often the engine looks at a running site-files job.
+const JOB_POLL: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone)]
 pub struct PreviewOptions {
@@ -116,6 +121,8 @@ pub struct Preview {
     editions: EditionState,
     /// When to write the site-wide files again (after the pages, off the reload path).
     site_files_due: Option<Instant>,
+    /// Writes them on a thread of its own ([`site_files_job`]).
+    site_job: SiteFilesJob,
     /// When to run the whole-site checks on pages already written.
     check_due: Option<Instant>,
     /// URL paths of the pages open in a browser ([`Preview::set_open`]).
@@ -196,6 +203,7 @@ impl Preview {
             problems: ProblemState::default(),
             editions: EditionState::default(),
             site_files_due: None,
+            site_job: SiteFilesJob::new(opts.work.join("scratch-site-job")),
             check_due: None,
             open: Vec::new(),
             rest: None,
@@ -342,15 +350,12 @@ impl Preview {
     /// When [`Preview::tick`] has work to do.
     pub fn deadline(&self) -> Option<Instant> {
         let rest = self.rest.as_ref().map(|_| Instant::now());
-        [
-            rest,
-            self.check_due,
-            self.site_files_due,
-            self.search.deadline(),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
+        let job = (self.site_job.is_running()).then(|| Instant::now() + JOB_POLL);
+        let files = self.site_files_due.filter(|_| !self.site_job.is_running());
+        [rest, job, self.check_due, files, self.search.deadline()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Work that follows a change but need not hold up the reload: the pages not
@@ -363,18 +368,14 @@ impl Preview {
             return Some(self.rest_update(result, done, started));
         }
         let now = Instant::now();
-        let (what, result) = if self.check_due.is_some_and(|d| d <= now) {
+        let (what, result) = if let Some(written) = self.site_job.finished() {
+            ("site-wide files", self.take_site_files(written))
+        } else if self.check_due.is_some_and(|d| d <= now) {
             ("checks", self.confirm())
-        } else if self.site_files_due.is_some_and(|d| d <= now) {
+        } else if self.site_files_due.is_some_and(|d| d <= now) && !self.site_job.is_running() {
             self.site_files_due = None;
-            let editions = std::mem::take(&mut self.editions.due);
-            let done = self.site_files().and_then(|mut c| {
-                if editions {
-                    c.extend(self.build_editions()?);
-                }
-                Ok(c)
-            });
-            ("site-wide files", done)
+            self.start_site_files();
+            return None;
         } else {
             return self.tick_search(started);
         };
@@ -449,6 +450,7 @@ impl Preview {
     /// Wait for background work (before exit).
     pub fn finish(&mut self) {
         let _ = self.search.wait();
+        let _ = self.site_job.wait();
     }
 
     fn snapshot(&self) -> Snapshot {

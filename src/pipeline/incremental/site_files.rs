@@ -3,6 +3,7 @@
 //! changed"; and putting a finished search index build in place.
 
 use super::Preview;
+use super::site_files_job::Inputs;
 use crate::error::Result;
 use crate::output::Staging;
 use crate::output::live::Producer;
@@ -35,6 +36,33 @@ impl Preview {
         )?;
         drop(renderer);
         self.out.sync(staging.dir(), Producer::SiteFiles, |_| true)
+    }
+
+    /// Write the site-wide files on a thread ([`super::site_files_job`]); when no
+    /// thread can be started, try again shortly.
+    pub(super) fn start_site_files(&mut self) {
+        let inputs = Inputs {
+            snap: self.snapshot(),
+            theme: self.site.theme.clone(),
+            editions: self.editions.snapshots.clone(),
+            today: crate::check::CheckOptions::default().today,
+        };
+        if !self.site_job.start(inputs) {
+            self.site_files_due = Some(std::time::Instant::now() + super::JOB_POLL);
+        }
+    }
+
+    /// Put the files a site-files job wrote in place, then the editions when they
+    /// are due (templates or theme changed).
+    pub(super) fn take_site_files(&mut self, written: Result<Staging>) -> Result<Vec<String>> {
+        let staging = written?;
+        let mut changed = self
+            .out
+            .sync(staging.dir(), Producer::SiteFiles, |_| true)?;
+        if std::mem::take(&mut self.editions.due) {
+            changed.extend(self.build_editions()?);
+        }
+        Ok(changed)
     }
 
     /// Put a finished search build (`_search/` and the search page) in place.

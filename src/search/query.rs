@@ -194,6 +194,7 @@ impl Searcher {
             (total, top) = self.collect(&s, query.as_ref(), n)?;
         }
         let stems: HashSet<String> = plan.stems().into_iter().collect();
+        let terms = snippet::Terms::with_words(&stems, |s| self.lexicon.words_with_stem(s));
         let mut analyzer = Analyzer::new();
         let answer = match kind {
             None | Some("contact") if total > 0 => self.answer(&s, &plan)?,
@@ -207,12 +208,12 @@ impl Searcher {
             top.retain(|(_, o, _)| *o != ord);
             if req.offset == 0 {
                 out.hits
-                    .push(self.hit(&s, addr, score, &stems, &mut analyzer)?);
+                    .push(self.hit(&s, addr, score, &terms, &mut analyzer)?);
             }
         }
         out.total = total;
         for (score, _, addr) in top.into_iter().skip(req.offset).take(limit) {
-            let mut hit = self.hit(&s, addr, score, &stems, &mut analyzer)?;
+            let mut hit = self.hit(&s, addr, score, &terms, &mut analyzer)?;
             hit.contact = None;
             out.hits.push(hit);
         }
@@ -368,13 +369,13 @@ impl Searcher {
     }
 
     /// The hit for the page at `addr`: its display record (contact card included)
-    /// with a snippet for `stems`.
+    /// with a snippet for `terms`.
     fn hit(
         &self,
         s: &tantivy::Searcher,
         addr: DocAddress,
         score: f32,
-        stems: &HashSet<String>,
+        terms: &snippet::Terms,
         a: &mut Analyzer,
     ) -> Result<Hit> {
         let doc: TantivyDocument = s.doc(addr).map_err(|e| read_error(&self.dir, e))?;
@@ -384,7 +385,7 @@ impl Searcher {
             .unwrap_or_default();
         let r: RecordView = serde_json::from_str(json).map_err(|e| read_error(&self.dir, e))?;
         Ok(Hit {
-            snippet: snippet::make(&r.text, &r.summary, stems, a, PARAMS.snippet_chars),
+            snippet: snippet::make(&r.text, &r.summary, terms, a, PARAMS.snippet_chars),
             title: r.title,
             url: r.url,
             kind: r.kind,

@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::analyze::{Analyzer, normalize_into, words};
 use crate::util::html::escape;
 
@@ -53,21 +55,58 @@ impl<'a> Text<'a> {
     }
 }
 
-/// The snippet for a page with `text` and `summary`, given the matched stems.
-pub fn make(
-    text: &str,
-    summary: &str,
-    stems: &HashSet<String>,
-    a: &mut Analyzer,
-    width: usize,
-) -> String {
-    let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+/// The stems a query matched, and, when the site's word list is known, what finds
+/// the words with those stems in a text without looking at every word.
+pub struct Terms<'a> {
+    stems: Vec<&'a str>,
+    /// Every ASCII word of the site whose stem is one of `stems` (lowercase, as
+    /// words are normalized), longest first where several start at one place.
+    finder: Option<AhoCorasick>,
+}
+
+impl<'a> Terms<'a> {
+    /// The stems alone: snippets look at every word of a text.
+    pub fn new(stems: &'a HashSet<String>) -> Terms<'a> {
+        Terms {
+            stems: stems.iter().map(String::as_str).collect(),
+            finder: None,
+        }
+    }
+
+    /// The stems and `words_with_stem`, which must give every word of the site
+    /// (normalized) with a given stem: every word a snippet may show, or some would
+    /// not be marked. The site's word list ([`super::plan::Lexicon`]) holds every
+    /// word indexed, and a page's text and summary are indexed.
+    pub fn with_words<'w, I>(
+        stems: &'a HashSet<String>,
+        words_with_stem: impl Fn(&str) -> I,
+    ) -> Terms<'a>
+    where
+        I: Iterator<Item = &'w str>,
+    {
+        let mut terms = Terms::new(stems);
+        let words: Vec<&str> = terms
+            .stems
+            .iter()
+            .flat_map(|s| words_with_stem(s))
+            .filter(|w| w.is_ascii())
+            .collect();
+        terms.finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .ok();
+        terms
+    }
+}
+
+/// The snippet for a page with `text` and `summary`, given the matched terms.
+pub fn make(text: &str, summary: &str, terms: &Terms, a: &mut Analyzer, width: usize) -> String {
     let body = Text::new(text);
-    let body_matches = matches(text, &stems, a);
-    let mut seen = Distinct::new(stems.len());
+    let body_matches = matches(&body, terms, a);
+    let mut seen = Distinct::new(terms.stems.len());
     let best = best_window(&body, &body_matches, width, &mut seen);
     let sum = Text::new(summary);
-    let sum_matches = matches(summary, &stems, a);
+    let sum_matches = matches(&sum, terms, a);
     let sum_distinct = seen.count(&sum_matches);
     match best {
         Some((start, end, d)) if d > sum_distinct || sum.is_empty() => {
@@ -82,14 +121,45 @@ pub fn make(
 }
 
 /// The matched words of `text`, in character and byte offsets, with the number of
-/// their stem in `stems`.
+/// their stem in `terms`: from the words the finder finds in the text lowercased
+/// when it is ASCII (its words then normalize to lowercase), else from all its words.
+fn matches(text: &Text, terms: &Terms, a: &mut Analyzer) -> Vec<Match> {
+    match &terms.finder {
+        Some(finder) if text.ascii => check(text.s, found(text.s, finder).into_iter(), terms, a),
+        _ => check(text.s, words(text.s), terms, a),
+    }
+}
+
+/// The words of an ASCII `text` that `finder` finds in it lowercased: whole words
+/// only.
+fn found(text: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    finder
+        .find_iter(&lower)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(start, end)| {
+            (start == 0 || !b[start - 1].is_ascii_alphanumeric())
+                && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .collect()
+}
+
+/// Of the words `candidates` (byte ranges, in text order), those whose stem is one
+/// of `terms`'.
 ///
 /// Snowball English keeps a word's first letter (it only rewrites endings), so a
-/// word can match only when its first letter, normalized, starts one of `stems`;
+/// word can match only when its first letter, normalized, starts one of the stems;
 /// the others are skipped before they are normalized or stemmed. A page's text runs
 /// to thousands of words and a query has a few stems, so this is most of the work
 /// a snippet takes. `first_letter_survives_stemming` below checks the claim.
-fn matches(text: &str, stems: &[&str], a: &mut Analyzer) -> Vec<Match> {
+fn check(
+    text: &str,
+    candidates: impl Iterator<Item = (usize, usize)>,
+    terms: &Terms,
+    a: &mut Analyzer,
+) -> Vec<Match> {
+    let stems = &terms.stems;
     let initials: Vec<char> = stems.iter().filter_map(|s| s.chars().next()).collect();
     let mut out = Vec::new();
     let (mut byte, mut chr) = (0usize, 0usize);
@@ -99,7 +169,7 @@ fn matches(text: &str, stems: &[&str], a: &mut Analyzer) -> Vec<Match> {
         chr
     };
     let (mut surface, mut stem) = (String::new(), String::new());
-    for (start, end) in words(text) {
+    for (start, end) in candidates {
         let first = text.as_bytes()[start];
         if first.is_ascii() && !initials.contains(&char::from(first.to_ascii_lowercase())) {
             continue;
@@ -273,7 +343,7 @@ mod tests {
         let s = make(
             "Use <script>alert(1)</script> to export controlled goods & more",
             "",
-            &set(&["export", "control"]),
+            &Terms::new(&set(&["export", "control"])),
             &mut a,
             200,
         );
@@ -291,7 +361,8 @@ mod tests {
             "filler ".repeat(40),
             "tail ".repeat(40)
         );
-        let s = make(&text, "A summary.", &set(&["export", "licens"]), &mut a, 60);
+        let stems = set(&["export", "licens"]);
+        let s = make(&text, "A summary.", &Terms::new(&stems), &mut a, 60);
         assert_eq!(
             s,
             "…filler filler filler filler <mark>export</mark> <mark>licence</mark> here tail tail…"
@@ -347,12 +418,66 @@ mod tests {
         let s = make(
             "Body about export.",
             "Export summary",
-            &set(&["export"]),
+            &Terms::new(&set(&["export"])),
             &mut a,
             60,
         );
         assert_eq!(s, "<mark>Export</mark> summary");
-        let s = make("Body text only.", "", &set(&["export"]), &mut a, 9);
+        let s = make(
+            "Body text only.",
+            "",
+            &Terms::new(&set(&["export"])),
+            &mut a,
+            9,
+        );
         assert_eq!(s, "Body text…");
+    }
+
+    /// With the words of each stem known, snippets are the same as when every word
+    /// is looked at: words inside other words, cases, punctuation, text that is not
+    /// ASCII (looked at word by word), windows and the summary.
+    #[test]
+    fn found_words_give_the_same_snippets() {
+        let texts = [
+            "Export controls: re-export, REEXPORT and reexport; exports exported. Export-licence licences licensing",
+            "Control café controls ÉXPORT export 'exports' (licence) naïve controlled",
+            "licence",
+            "",
+        ];
+        let long = format!(
+            "{} Exporting {} controls",
+            "filler ".repeat(30),
+            "tail x ".repeat(30)
+        );
+        let mut a = Analyzer::new();
+        let mut vocabulary: Vec<(String, String)> = Vec::new();
+        for t in texts.iter().copied().chain([long.as_str()]) {
+            for (start, end) in words(t) {
+                let surface = crate::search::analyze::normalize(&t[start..end]);
+                let stem = a.stem(&surface);
+                vocabulary.push((surface, stem));
+            }
+        }
+        let stems = set(&["export", "control", "licens"]);
+        let with = Terms::with_words(&stems, |s| {
+            let s = s.to_string();
+            vocabulary
+                .iter()
+                .filter(move |(_, st)| *st == s)
+                .map(|(w, _)| w.as_str())
+        });
+        assert!(with.finder.is_some());
+        let without = Terms::new(&stems);
+        let mut compared = 0;
+        for body in texts.iter().copied().chain([long.as_str()]) {
+            for summary in ["", "Export summary", "A summary."] {
+                for width in [9, 40, 200] {
+                    let expected = make(body, summary, &without, &mut a, width);
+                    assert_eq!(make(body, summary, &with, &mut a, width), expected);
+                    compared += usize::from(expected.contains("<mark>"));
+                }
+            }
+        }
+        assert!(compared > 20, "only {compared} snippets with marks");
     }
 }

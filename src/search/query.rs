@@ -98,6 +98,12 @@ pub struct Searcher {
     meta: Meta,
 }
 
+/// Decompressed blocks of stored records kept, per segment (tantivy keeps 100). A
+/// block holds about one page's record (up to [`super::MAX_SNIPPET_TEXT`] of text),
+/// so this is at most some 25 MB a segment; a page that is a hit again is not
+/// decompressed again while it is kept.
+const DOC_CACHE_BLOCKS: usize = 1000;
+
 /// One ranked document: (score, page number, address).
 type Ranked = (f32, u64, DocAddress);
 
@@ -124,6 +130,7 @@ impl Searcher {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(DOC_CACHE_BLOCKS)
             .try_into()
             .map_err(|e| read_error(&index_path, e))?;
         let synonyms = analyse_synonyms(&meta.synonyms, &mut Analyzer::new());

@@ -100,6 +100,8 @@ pub struct Plan {
 pub struct Lexicon {
     words: Vec<(String, String, u32)>,
     df: HashMap<String, u32>,
+    /// Stem → the numbers (in `words`) of the words with that stem.
+    by_stem: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -107,7 +109,17 @@ impl Lexicon {
         words.sort();
         words.dedup_by(|a, b| a.0 == b.0);
         let df = words.iter().map(|(_, s, d)| (s.clone(), *d)).collect();
-        Lexicon { words, df }
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, stem, _)) in words.iter().enumerate() {
+            by_stem.entry(stem.clone()).or_default().push(i);
+        }
+        Lexicon { words, df, by_stem }
+    }
+
+    /// The words whose stem is `stem`.
+    pub fn words_with_stem<'a>(&'a self, stem: &str) -> impl Iterator<Item = &'a str> + use<'a> {
+        let numbers = self.by_stem.get(stem).map_or(&[][..], Vec::as_slice);
+        numbers.iter().map(|&i| self.words[i].0.as_str())
     }
 
     /// Entries whose word starts with `prefix`.

@@ -7,6 +7,7 @@
 //! like "contact" aside) leads the hits with its card. Input: `SITE_OUT/_search`
 //! (opened once, shared). Output: [`SearchResults`]. Reads only.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ use super::analyze::Analyzer;
 use super::plan::{Alt, Group, Lexicon, PARAMS, Plan, Synonyms, analyse_synonyms};
 use super::schema::Fields;
 use super::shards::{Meta, read_lexicon, read_meta};
-use super::{DocRecord, read_error, snippet};
+use super::{read_error, snippet};
 use crate::content::Kind;
 use crate::error::{Error, Result};
 
@@ -97,6 +98,12 @@ pub struct Searcher {
     meta: Meta,
 }
 
+/// Decompressed blocks of stored records kept, per segment (tantivy keeps 100). A
+/// block holds about one page's record (up to [`super::MAX_SNIPPET_TEXT`] of text),
+/// so this is at most some 25 MB a segment; a page that is a hit again is not
+/// decompressed again while it is kept.
+const DOC_CACHE_BLOCKS: usize = 1000;
+
 /// One ranked document: (score, page number, address).
 type Ranked = (f32, u64, DocAddress);
 
@@ -123,6 +130,7 @@ impl Searcher {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(DOC_CACHE_BLOCKS)
             .try_into()
             .map_err(|e| read_error(&index_path, e))?;
         let synonyms = analyse_synonyms(&meta.synonyms, &mut Analyzer::new());
@@ -180,44 +188,47 @@ impl Searcher {
         }
         // One more than shown, for the card that answers if it ranks among them.
         let n = req.offset.saturating_add(limit).saturating_add(1);
+        let s = self.reader.searcher();
         let mut query = self.query(&plan, true, kind);
-        let (mut total, mut top) = self.collect(query.as_ref(), n)?;
+        let (mut total, mut top) = self.collect(&s, query.as_ref(), n)?;
         if total == 0 && plan.can_add_typos() {
             plan.add_typos(&self.lexicon, &PARAMS);
             query = self.query(&plan, true, kind);
-            (total, top) = self.collect(query.as_ref(), n)?;
+            (total, top) = self.collect(&s, query.as_ref(), n)?;
         }
         if total == 0 && plan.groups.len() > 1 {
             query = self.query(&plan, false, kind);
-            (total, top) = self.collect(query.as_ref(), n)?;
+            (total, top) = self.collect(&s, query.as_ref(), n)?;
         }
         let stems: HashSet<String> = plan.stems().into_iter().collect();
+        let terms = snippet::Terms::with_words(&stems, |s| self.lexicon.words_with_stem(s));
         let mut analyzer = Analyzer::new();
         let answer = match kind {
-            None | Some("contact") if total > 0 => self.answer(&plan)?,
+            None | Some("contact") if total > 0 => self.answer(&s, &plan)?,
             _ => None,
         };
         if let Some((score, ord, addr)) = answer {
             // Ranked among the first pages, or else asked of the index once.
-            if top.iter().any(|(_, o, _)| *o == ord) || self.matches(query.as_ref(), ord)? {
+            if top.iter().any(|(_, o, _)| *o == ord) || self.matches(&s, query.as_ref(), ord)? {
                 total -= 1;
             }
             top.retain(|(_, o, _)| *o != ord);
             if req.offset == 0 {
-                let mut hit = self.hit(addr, score, &stems, &mut analyzer)?;
-                hit.contact = self.record(addr)?.contact;
-                out.hits.push(hit);
+                out.hits
+                    .push(self.hit(&s, addr, score, &terms, &mut analyzer)?);
             }
         }
         out.total = total;
         for (score, _, addr) in top.into_iter().skip(req.offset).take(limit) {
-            out.hits.push(self.hit(addr, score, &stems, &mut analyzer)?);
+            let mut hit = self.hit(&s, addr, score, &terms, &mut analyzer)?;
+            hit.contact = None;
+            out.hits.push(hit);
         }
         Ok(out)
     }
 
     /// Whether page `ord` is one of those `query` matches.
-    fn matches(&self, query: &dyn Query, ord: u64) -> Result<bool> {
+    fn matches(&self, s: &tantivy::Searcher, query: &dyn Query, ord: u64) -> Result<bool> {
         let page = TermQuery::new(
             Term::from_field_u64(self.fields.ord, ord),
             IndexRecordOption::Basic,
@@ -226,9 +237,7 @@ impl Searcher {
             (Occur::Must, query.box_clone()),
             (Occur::Must, Box::new(page) as Box<dyn Query>),
         ]);
-        let n = self
-            .reader
-            .searcher()
+        let n = s
             .search(&both, &Count)
             .map_err(|e| read_error(&self.dir, e))?;
         Ok(n > 0)
@@ -257,7 +266,7 @@ impl Searcher {
     }
 
     /// The contact answering `plan`, if any: (answer score, page, address).
-    fn answer(&self, plan: &Plan) -> Result<Option<Ranked>> {
+    fn answer(&self, s: &tantivy::Searcher, plan: &Plan) -> Result<Option<Ranked>> {
         let subject: Vec<&Group> = plan.groups.iter().filter(|g| !g.intent).collect();
         if subject.is_empty() {
             return Ok(None);
@@ -271,14 +280,18 @@ impl Searcher {
             self.filter(self.fields.kind, Kind::Contact.name()),
         ));
         Ok(self
-            .collect(&BooleanQuery::new(clauses), 1)?
+            .collect(s, &BooleanQuery::new(clauses), 1)?
             .1
             .into_iter()
             .next())
     }
 
-    fn collect(&self, query: &dyn Query, n: usize) -> Result<(usize, Vec<Ranked>)> {
-        let searcher = self.reader.searcher();
+    fn collect(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        n: usize,
+    ) -> Result<(usize, Vec<Ranked>)> {
         let top = TopDocs::with_limit(n.max(1)).tweak_score(|seg: &SegmentReader| {
             let col = seg
                 .fast_fields()
@@ -362,34 +375,52 @@ impl Searcher {
         Box::new(BoostQuery::new(Box::new(q), 0.0))
     }
 
-    fn record(&self, addr: DocAddress) -> Result<DocRecord> {
-        let doc: TantivyDocument = self
-            .reader
-            .searcher()
-            .doc(addr)
-            .map_err(|e| read_error(&self.dir, e))?;
-        serde_json::from_str(&stored_text(&doc, self.fields.doc))
-            .map_err(|e| read_error(&self.dir, e))
-    }
-
+    /// The hit for the page at `addr`: its display record (contact card included)
+    /// with a snippet for `terms`.
     fn hit(
         &self,
+        s: &tantivy::Searcher,
         addr: DocAddress,
         score: f32,
-        stems: &HashSet<String>,
+        terms: &snippet::Terms,
         a: &mut Analyzer,
     ) -> Result<Hit> {
-        let r = self.record(addr)?;
+        let doc: TantivyDocument = s.doc(addr).map_err(|e| read_error(&self.dir, e))?;
+        let json = doc
+            .get_first(self.fields.doc)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let r: RecordView = serde_json::from_str(json).map_err(|e| read_error(&self.dir, e))?;
         Ok(Hit {
-            snippet: snippet::make(&r.text, &r.summary, stems, a, PARAMS.snippet_chars),
+            snippet: snippet::make(&r.text, &r.summary, terms, a, PARAMS.snippet_chars),
             title: r.title,
             url: r.url,
             kind: r.kind,
             breadcrumb: r.breadcrumb,
             score,
-            contact: None,
+            contact: r.contact,
         })
     }
+}
+
+/// A stored [`super::DocRecord`] as a hit needs it: the long texts borrowed from the stored
+/// JSON where they hold no escapes.
+#[derive(Deserialize)]
+struct RecordView<'a> {
+    #[serde(rename = "t")]
+    title: String,
+    #[serde(rename = "u")]
+    url: String,
+    #[serde(rename = "k")]
+    kind: String,
+    #[serde(rename = "b")]
+    breadcrumb: Vec<String>,
+    #[serde(rename = "s", borrow)]
+    summary: Cow<'a, str>,
+    #[serde(rename = "x", borrow)]
+    text: Cow<'a, str>,
+    #[serde(rename = "c", default)]
+    contact: Option<ContactCard>,
 }
 
 fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
@@ -398,12 +429,4 @@ fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
         IndexRecordOption::WithFreqs,
     );
     Box::new(BoostQuery::new(Box::new(q), boost))
-}
-
-/// The text stored in `field` of a document.
-pub(crate) fn stored_text(doc: &TantivyDocument, field: Field) -> String {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
 }

@@ -7,53 +7,159 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::analyze::{Analyzer, normalize_into, words};
 use crate::util::html::escape;
 
 /// Characters shown before the first matched word of a window.
 const LEAD: usize = 30;
 
-/// A matched word: character range and stem.
+/// A matched word: character range, byte range and the number of its stem.
 struct Match {
     start: usize,
     end: usize,
-    stem: String,
+    bytes: (usize, usize),
+    stem: usize,
 }
 
-/// The snippet for a page with `text` and `summary`, given the matched stems.
-pub fn make(
-    text: &str,
-    summary: &str,
-    stems: &HashSet<String>,
-    a: &mut Analyzer,
-    width: usize,
-) -> String {
-    let body: Vec<char> = text.chars().collect();
-    let body_matches = matches(text, stems, a);
-    let best = best_window(&body, &body_matches, width);
-    let sum: Vec<char> = summary.chars().collect();
-    let sum_matches = matches(summary, stems, a);
-    let sum_distinct = distinct(sum_matches.iter());
+/// Text addressed by character offset, as the window maths counts, without a copy
+/// of it as characters: offsets become bytes only where a slice is taken.
+struct Text<'a> {
+    s: &'a str,
+    /// Length in characters.
+    len: usize,
+    ascii: bool,
+}
+
+impl<'a> Text<'a> {
+    fn new(s: &'a str) -> Text<'a> {
+        let ascii = s.is_ascii();
+        let len = if ascii { s.len() } else { s.chars().count() };
+        Text { s, len, ascii }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+
+    /// The byte where character `c` starts (the end of the text past its last).
+    fn byte(&self, c: usize) -> usize {
+        if self.ascii {
+            return c.min(self.s.len());
+        }
+        self.s
+            .char_indices()
+            .nth(c)
+            .map_or(self.s.len(), |(b, _)| b)
+    }
+}
+
+/// The stems a query matched, and, when the site's word list is known, what finds
+/// the words with those stems in a text without looking at every word.
+pub struct Terms<'a> {
+    stems: Vec<&'a str>,
+    /// Every ASCII word of the site whose stem is one of `stems` (lowercase, as
+    /// words are normalized), longest first where several start at one place.
+    finder: Option<AhoCorasick>,
+}
+
+impl<'a> Terms<'a> {
+    /// The stems alone: snippets look at every word of a text.
+    pub fn new(stems: &'a HashSet<String>) -> Terms<'a> {
+        Terms {
+            stems: stems.iter().map(String::as_str).collect(),
+            finder: None,
+        }
+    }
+
+    /// The stems and `words_with_stem`, which must give every word of the site
+    /// (normalized) with a given stem: every word a snippet may show, or some would
+    /// not be marked. The site's word list ([`super::plan::Lexicon`]) holds every
+    /// word indexed, and a page's text and summary are indexed.
+    pub fn with_words<'w, I>(
+        stems: &'a HashSet<String>,
+        words_with_stem: impl Fn(&str) -> I,
+    ) -> Terms<'a>
+    where
+        I: Iterator<Item = &'w str>,
+    {
+        let mut terms = Terms::new(stems);
+        let words: Vec<&str> = terms
+            .stems
+            .iter()
+            .flat_map(|s| words_with_stem(s))
+            .filter(|w| w.is_ascii())
+            .collect();
+        terms.finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .ok();
+        terms
+    }
+}
+
+/// The snippet for a page with `text` and `summary`, given the matched terms.
+pub fn make(text: &str, summary: &str, terms: &Terms, a: &mut Analyzer, width: usize) -> String {
+    let body = Text::new(text);
+    let body_matches = matches(&body, terms, a);
+    let mut seen = Distinct::new(terms.stems.len());
+    let best = best_window(&body, &body_matches, width, &mut seen);
+    let sum = Text::new(summary);
+    let sum_matches = matches(&sum, terms, a);
+    let sum_distinct = seen.count(&sum_matches);
     match best {
         Some((start, end, d)) if d > sum_distinct || sum.is_empty() => {
             render(&body, &body_matches, start, end)
         }
-        _ if !sum.is_empty() => render(&sum, &sum_matches, 0, sum.len()),
+        _ if !sum.is_empty() => render(&sum, &sum_matches, 0, sum.len),
         _ => {
-            let end = snap_end(&body, width.min(body.len()), 0);
+            let end = snap_end(&body, width.min(body.len), 0);
             render(&body, &[], 0, end)
         }
     }
 }
 
-/// The matched words of `text`, in character offsets.
+/// The matched words of `text`, in character and byte offsets, with the number of
+/// their stem in `terms`: from the words the finder finds in the text lowercased
+/// when it is ASCII (its words then normalize to lowercase), else from all its words.
+fn matches(text: &Text, terms: &Terms, a: &mut Analyzer) -> Vec<Match> {
+    match &terms.finder {
+        Some(finder) if text.ascii => check(text.s, found(text.s, finder).into_iter(), terms, a),
+        _ => check(text.s, words(text.s), terms, a),
+    }
+}
+
+/// The words of an ASCII `text` that `finder` finds in it lowercased: whole words
+/// only.
+fn found(text: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    finder
+        .find_iter(&lower)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(start, end)| {
+            (start == 0 || !b[start - 1].is_ascii_alphanumeric())
+                && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .collect()
+}
+
+/// Of the words `candidates` (byte ranges, in text order), those whose stem is one
+/// of `terms`'.
 ///
 /// Snowball English keeps a word's first letter (it only rewrites endings), so a
-/// word can match only when its first letter, normalized, starts one of `stems`;
+/// word can match only when its first letter, normalized, starts one of the stems;
 /// the others are skipped before they are normalized or stemmed. A page's text runs
 /// to thousands of words and a query has a few stems, so this is most of the work
 /// a snippet takes. `first_letter_survives_stemming` below checks the claim.
-fn matches(text: &str, stems: &HashSet<String>, a: &mut Analyzer) -> Vec<Match> {
+fn check(
+    text: &str,
+    candidates: impl Iterator<Item = (usize, usize)>,
+    terms: &Terms,
+    a: &mut Analyzer,
+) -> Vec<Match> {
+    let stems = &terms.stems;
     let initials: Vec<char> = stems.iter().filter_map(|s| s.chars().next()).collect();
     let mut out = Vec::new();
     let (mut byte, mut chr) = (0usize, 0usize);
@@ -63,7 +169,7 @@ fn matches(text: &str, stems: &HashSet<String>, a: &mut Analyzer) -> Vec<Match> 
         chr
     };
     let (mut surface, mut stem) = (String::new(), String::new());
-    for (start, end) in words(text) {
+    for (start, end) in candidates {
         let first = text.as_bytes()[start];
         if first.is_ascii() && !initials.contains(&char::from(first.to_ascii_lowercase())) {
             continue;
@@ -78,37 +184,73 @@ fn matches(text: &str, stems: &HashSet<String>, a: &mut Analyzer) -> Vec<Match> 
             continue;
         }
         stem.clear();
-        if a.stem_into(&surface, &mut stem) && stems.contains(&stem) {
-            let (start, end) = (to_char(start), to_char(end));
+        if !a.stem_into(&surface, &mut stem) {
+            continue;
+        }
+        if let Some(id) = stems.iter().position(|s| *s == stem) {
             out.push(Match {
-                start,
-                end,
-                stem: stem.clone(),
+                start: to_char(start),
+                end: to_char(end),
+                bytes: (start, end),
+                stem: id,
             });
         }
     }
     out
 }
 
-fn distinct<'a>(ms: impl Iterator<Item = &'a Match>) -> usize {
-    let set: HashSet<&str> = ms.map(|m| m.stem.as_str()).collect();
-    set.len()
+/// Counts the different stems among matches, with no allocation after the first.
+struct Distinct {
+    /// The round in which each stem was last counted.
+    seen: Vec<usize>,
+    round: usize,
+}
+
+impl Distinct {
+    fn new(stems: usize) -> Distinct {
+        Distinct {
+            seen: vec![0; stems],
+            round: 0,
+        }
+    }
+
+    fn count(&mut self, ms: &[Match]) -> usize {
+        self.round += 1;
+        let mut n = 0;
+        for m in ms {
+            if self.seen[m.stem] != self.round {
+                self.seen[m.stem] = self.round;
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// The matches wholly inside characters `start..end` (matches are in text order and
+/// do not overlap, so they are a run of `ms`).
+fn inside(ms: &[Match], start: usize, end: usize) -> &[Match] {
+    let lo = ms.partition_point(|x| x.start < start);
+    let hi = ms.partition_point(|x| x.end <= end).max(lo);
+    &ms[lo..hi]
 }
 
 /// (start, end, distinct terms) of the best window, when anything matched.
-fn best_window(text: &[char], ms: &[Match], width: usize) -> Option<(usize, usize, usize)> {
+fn best_window(
+    text: &Text,
+    ms: &[Match],
+    width: usize,
+    seen: &mut Distinct,
+) -> Option<(usize, usize, usize)> {
     let mut best: Option<(usize, usize, usize, usize)> = None; // start, end, distinct, count
     for m in ms {
         let start = m
             .start
             .saturating_sub(LEAD)
-            .min(text.len().saturating_sub(width));
-        let end = (start + width).min(text.len());
-        let inside: Vec<&Match> = ms
-            .iter()
-            .filter(|x| x.start >= start && x.end <= end)
-            .collect();
-        let (d, c) = (distinct(inside.iter().copied()), inside.len());
+            .min(text.len.saturating_sub(width));
+        let end = (start + width).min(text.len);
+        let inside = inside(ms, start, end);
+        let (d, c) = (seen.count(inside), inside.len());
         if best.is_none_or(|(_, _, bd, bc)| (d, c) > (bd, bc)) {
             best = Some((start, end, d, c));
         }
@@ -126,37 +268,62 @@ fn best_window(text: &[char], ms: &[Match], width: usize) -> Option<(usize, usiz
 }
 
 /// Move `start` forward to the beginning of a word, not past `limit`.
-fn snap_start(text: &[char], mut start: usize, limit: usize) -> usize {
-    while start > 0 && start < limit && !text[start - 1].is_whitespace() {
+fn snap_start(text: &Text, mut start: usize, limit: usize) -> usize {
+    if start == 0 || start >= limit {
+        return start;
+    }
+    let mut b = text.byte(start);
+    while start < limit {
+        let before = text.s[..b].chars().next_back();
+        let Some(at) = text.s[b..].chars().next() else {
+            break;
+        };
+        if before.is_none_or(char::is_whitespace) {
+            break;
+        }
         start += 1;
+        b += at.len_utf8();
     }
     start
 }
 
 /// Move `end` back to the end of a word, not before `limit`.
-fn snap_end(text: &[char], mut end: usize, limit: usize) -> usize {
-    while end < text.len() && end > limit && !text[end].is_whitespace() {
+fn snap_end(text: &Text, mut end: usize, limit: usize) -> usize {
+    if end >= text.len || end <= limit {
+        return end;
+    }
+    let mut b = text.byte(end);
+    while end > limit {
+        let Some(at) = text.s[b..].chars().next() else {
+            break;
+        };
+        if at.is_whitespace() {
+            break;
+        }
         end -= 1;
+        b -= text.s[..b].chars().next_back().map_or(0, char::len_utf8);
     }
     end
 }
 
-/// Escape `text[start..end]`, marking the matches inside it.
-fn render(text: &[char], ms: &[Match], start: usize, end: usize) -> String {
+/// Escape characters `start..end` of `text`, marking the matches inside it.
+fn render(text: &Text, ms: &[Match], start: usize, end: usize) -> String {
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    let mut at = start;
+    let mut at = text.byte(start);
     for m in ms.iter().filter(|m| m.start >= start && m.end <= end) {
-        out.push_str(&escape(&text[at..m.start].iter().collect::<String>()));
+        let (from, to) = m.bytes;
+        out.push_str(&escape(&text.s[at..from]));
         out.push_str("<mark>");
-        out.push_str(&escape(&text[m.start..m.end].iter().collect::<String>()));
+        out.push_str(&escape(&text.s[from..to]));
         out.push_str("</mark>");
-        at = m.end;
+        at = to;
     }
-    out.push_str(escape(&text[at..end].iter().collect::<String>()).trim_end_matches(' '));
-    if end < text.len() {
+    let end_byte = text.byte(end).max(at);
+    out.push_str(escape(&text.s[at..end_byte]).trim_end_matches(' '));
+    if end < text.len {
         out.push('…');
     }
     out
@@ -176,7 +343,7 @@ mod tests {
         let s = make(
             "Use <script>alert(1)</script> to export controlled goods & more",
             "",
-            &set(&["export", "control"]),
+            &Terms::new(&set(&["export", "control"])),
             &mut a,
             200,
         );
@@ -194,7 +361,8 @@ mod tests {
             "filler ".repeat(40),
             "tail ".repeat(40)
         );
-        let s = make(&text, "A summary.", &set(&["export", "licens"]), &mut a, 60);
+        let stems = set(&["export", "licens"]);
+        let s = make(&text, "A summary.", &Terms::new(&stems), &mut a, 60);
         assert_eq!(
             s,
             "…filler filler filler filler <mark>export</mark> <mark>licence</mark> here tail tail…"
@@ -250,12 +418,66 @@ mod tests {
         let s = make(
             "Body about export.",
             "Export summary",
-            &set(&["export"]),
+            &Terms::new(&set(&["export"])),
             &mut a,
             60,
         );
         assert_eq!(s, "<mark>Export</mark> summary");
-        let s = make("Body text only.", "", &set(&["export"]), &mut a, 9);
+        let s = make(
+            "Body text only.",
+            "",
+            &Terms::new(&set(&["export"])),
+            &mut a,
+            9,
+        );
         assert_eq!(s, "Body text…");
+    }
+
+    /// With the words of each stem known, snippets are the same as when every word
+    /// is looked at: words inside other words, cases, punctuation, text that is not
+    /// ASCII (looked at word by word), windows and the summary.
+    #[test]
+    fn found_words_give_the_same_snippets() {
+        let texts = [
+            "Export controls: re-export, REEXPORT and reexport; exports exported. Export-licence licences licensing",
+            "Control café controls ÉXPORT export 'exports' (licence) naïve controlled",
+            "licence",
+            "",
+        ];
+        let long = format!(
+            "{} Exporting {} controls",
+            "filler ".repeat(30),
+            "tail x ".repeat(30)
+        );
+        let mut a = Analyzer::new();
+        let mut vocabulary: Vec<(String, String)> = Vec::new();
+        for t in texts.iter().copied().chain([long.as_str()]) {
+            for (start, end) in words(t) {
+                let surface = crate::search::analyze::normalize(&t[start..end]);
+                let stem = a.stem(&surface);
+                vocabulary.push((surface, stem));
+            }
+        }
+        let stems = set(&["export", "control", "licens"]);
+        let with = Terms::with_words(&stems, |s| {
+            let s = s.to_string();
+            vocabulary
+                .iter()
+                .filter(move |(_, st)| *st == s)
+                .map(|(w, _)| w.as_str())
+        });
+        assert!(with.finder.is_some());
+        let without = Terms::new(&stems);
+        let mut compared = 0;
+        for body in texts.iter().copied().chain([long.as_str()]) {
+            for summary in ["", "Export summary", "A summary."] {
+                for width in [9, 40, 200] {
+                    let expected = make(body, summary, &without, &mut a, width);
+                    assert_eq!(make(body, summary, &with, &mut a, width), expected);
+                    compared += usize::from(expected.contains("<mark>"));
+                }
+            }
+        }
+        assert!(compared > 20, "only {compared} snippets with marks");
     }
 }

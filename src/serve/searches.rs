@@ -52,13 +52,19 @@ impl Searches {
         self.results.lock().ok()?.get(asked).cloned()
     }
 
+    /// Keep `found` for `asked`. When full, forget every result at once, dropping
+    /// them after the lock is let go so other searches do not wait for that.
     pub fn remember(&self, asked: Asked, found: Arc<Found>) {
-        if let Ok(mut r) = self.results.lock() {
-            if r.len() >= RESULTS_MAX {
-                r.clear();
-            }
+        let forgotten = self.results.lock().ok().map(|mut r| {
+            let old = if r.len() >= RESULTS_MAX {
+                std::mem::take(&mut *r)
+            } else {
+                HashMap::new()
+            };
             r.insert(asked, found);
-        }
+            old
+        });
+        drop(forgotten);
     }
 }
 

@@ -71,6 +71,8 @@ def front_matter(p):
 
 
 GUIDEBOOK_TOML = f"""title = {q(SITE_TITLE)}
+# A host, so the build writes sitemap.xml (with absolute addresses), as Hugo does.
+base_url = "https://intranet.example.ac.uk/"
 description = "A generated knowledge base for build benchmarks."
 language = "en-GB"
 default_visibility = "public"

@@ -77,12 +77,26 @@ fn site() -> (tempfile::TempDir, PathBuf, Preview) {
 /// Save a file, apply the change, then do the work that follows it (checks,
 /// site-wide files; not the search index). The update's `changed` holds both.
 fn edit(p: &mut Preview, root: &Path, rel: &str, text: &str) -> Update {
+    let mut u = save(p, root, rel, text);
+    u.changed.extend(settle(p));
+    u
+}
+
+/// Save a file and apply the change, leaving the work that follows it undone.
+fn save(p: &mut Preview, root: &Path, rel: &str, text: &str) -> Update {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(&path, page(text)).unwrap();
-    let mut u = p.apply(&[path]);
-    u.changed.extend(settle(p));
-    u
+    p.apply(&[path])
+}
+
+/// The default theme's `base.html`, as built into the binary.
+fn built_in_base() -> &'static str {
+    crate::render::templates::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "base.html")
+        .map(|(_, s)| *s)
+        .unwrap()
 }
 
 /// Run background work due within a second, except the search index build.
@@ -294,11 +308,7 @@ fn new_and_deleted_pages_update_listings() {
 #[test]
 fn a_template_edit_renders_every_page_and_a_broken_one_is_reported() {
     let (_t, root, mut p) = site();
-    let base = crate::render::templates::EMBEDDED
-        .iter()
-        .find(|(n, _)| *n == "base.html")
-        .map(|(_, s)| *s)
-        .unwrap();
+    let base = built_in_base();
     let u = edit(
         &mut p,
         &root,
@@ -320,16 +330,14 @@ fn a_template_edit_renders_every_page_and_a_broken_one_is_reported() {
 #[test]
 fn after_a_template_edit_the_open_pages_go_first() {
     let (_t, root, mut p) = site();
-    let base = crate::render::templates::EMBEDDED
-        .iter()
-        .find(|(n, _)| *n == "base.html")
-        .map(|(_, s)| *s)
-        .unwrap();
+    let base = built_in_base();
     p.set_open(vec!["/guidance/travel/".into(), "/no/such/page/".into()]);
-    let path = root.join("templates/base.html");
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, base.replace("<body", "<body data-edited=\"yes\"")).unwrap();
-    let first = p.apply(&[path]);
+    let first = save(
+        &mut p,
+        &root,
+        "templates/base.html",
+        &base.replace("<body", "<body data-edited=\"yes\""),
+    );
     assert_eq!(
         (first.everything, first.changed.as_slice(), first.rendered),
         (false, ["/guidance/travel/".to_string()].as_slice(), 1)

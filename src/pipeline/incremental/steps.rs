@@ -42,6 +42,11 @@ impl Preview {
     /// Read every content file and render every page.
     pub(super) fn rebuild_all(&mut self) -> Result<Done> {
         self.load_editions();
+        // Work begun from the site as it was must not land after this rebuild: a
+        // running site-files job is waited for and its files dropped, and the pages
+        // left after the open ones are rendered below with all the others.
+        let _ = self.site_job.wait();
+        self.rest = None;
         let (pages, assets) = read::read_all(
             &self.site.config,
             self.drafts,

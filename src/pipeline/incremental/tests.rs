@@ -366,3 +366,29 @@ fn after_a_template_edit_the_open_pages_go_first() {
     assert!(u.everything && u.done.is_empty());
     assert!(!served(&p, "guidance/travel/index.html").contains("data-edited"));
 }
+
+#[test]
+fn site_files_written_from_the_old_site_do_not_land_after_a_rebuild() {
+    let (_t, root, mut p) = site();
+    save(
+        &mut p,
+        &root,
+        "content/guidance/other.md",
+        "+++\ntitle = \"Other\"\nsummary = \"Other things.\"\n%\n+++\n\nMore words.\n",
+    );
+    // the check, then the site-files job starting on its thread
+    while !p.site_job.is_running() {
+        let d = p.deadline().unwrap();
+        std::thread::sleep(d.saturating_duration_since(std::time::Instant::now()));
+        p.tick();
+    }
+    save(
+        &mut p,
+        &root,
+        "guidebook.toml",
+        "title = \"Renamed site\"\n\n[review]\nevery = \"100 years\"\n",
+    );
+    settle(&mut p);
+    assert!(served(&p, "404.html").contains("Renamed site"));
+    assert!(!served(&p, "404.html").contains("Test site"));
+}

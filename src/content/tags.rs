@@ -53,12 +53,15 @@ pub struct TagIndex {
     /// Whether guidebook writes the tag pages: not when a page, slug, permalink or
     /// alias of the site is at `tags/` or under it (the site owns that folder).
     pub pages: bool,
-    /// Term (a tag or a topic) → the listed pages that have it, ascending.
+    /// Term (a tag or a topic) → the ranks of the listed pages that have it,
+    /// ascending.
     postings: Vec<Vec<u32>>,
     /// Page → its terms and their weights.
     terms: Vec<Vec<(u32, u32)>>,
     /// Page → its position when pages are sorted by title, then URL (the tie-break).
     rank: Vec<u32>,
+    /// Position → page: the inverse of `rank`.
+    order: Vec<u32>,
 }
 
 /// Whether a page may be listed on tag pages and chosen as a related page.
@@ -94,6 +97,7 @@ impl TagIndex {
         let mut index = TagIndex {
             pages: !site_owns_folder(pages),
             rank,
+            order: order.iter().map(|&i| i as u32).collect(),
             terms: vec![Vec::new(); pages.len()],
             ..TagIndex::default()
         };
@@ -122,7 +126,7 @@ impl TagIndex {
                 if !listed {
                     continue;
                 }
-                index.postings[term as usize].push(i as u32);
+                index.postings[term as usize].push(index.rank[i]);
                 if is_tag {
                     *spellings
                         .entry(slug)
@@ -132,20 +136,15 @@ impl TagIndex {
                 }
             }
         }
-        for list in &mut index.postings {
-            list.sort_unstable();
-        }
+        // Pages were visited by rank, so each posting list is already ascending.
         index.tags = spellings
             .into_iter()
             .map(|(slug, names)| {
                 let term = term_ids[&(true, slug.clone())] as usize;
-                let mut listed: Vec<usize> =
-                    index.postings[term].iter().map(|&i| i as usize).collect();
-                listed.sort_by_key(|&i| index.rank[i]);
                 Tag {
                     name: most_common(&names),
                     slug,
-                    pages: listed,
+                    pages: index.pages_at(&index.postings[term]),
                 }
             })
             .collect();
@@ -178,40 +177,89 @@ impl TagIndex {
         self.by_slug.get(&slugify(word)).map(|&k| &self.tags[k])
     }
 
+    /// The pages at `ranks`.
+    fn pages_at(&self, ranks: &[u32]) -> Vec<usize> {
+        ranks
+            .iter()
+            .map(|&r| self.order[r as usize] as usize)
+            .collect()
+    }
+
     /// Up to `limit` listed pages related to page `i`, best first: each shared tag
     /// scores [`TAG_WEIGHT`], each shared topic [`TOPIC_WEIGHT`]; ties go to the
     /// title that sorts first, then the URL. Never page `i` itself nor a page in
-    /// `exclude`. Only the pages sharing a tag or topic with `i` are visited.
+    /// `exclude`.
+    ///
+    /// The pages sharing a term with `i` are visited in rank order, so a later page
+    /// must score more than the last one kept to be kept. Lists whose weights add up
+    /// to no more than that score cannot lift a page on their own, so candidates come
+    /// only from the other lists and are looked up in these ("max-score" pruning).
+    /// Once no page could score more, the search stops: when five pages share all of
+    /// `i`'s terms, only the first few pages of each list are read.
     pub fn related(&self, i: usize, exclude: &[usize], limit: usize) -> Vec<usize> {
-        let Some(terms) = self.terms.get(i) else {
+        let Some(terms) = self.terms.get(i).filter(|_| limit > 0) else {
             return Vec::new();
         };
-        let mut score = vec![0u32; self.rank.len()];
-        let mut seen: Vec<u32> = Vec::new();
-        for &(term, weight) in terms {
-            for &p in &self.postings[term as usize] {
-                if score[p as usize] == 0 {
-                    seen.push(p);
+        let mut lists: Vec<(u32, &[u32])> = terms
+            .iter()
+            .map(|&(term, weight)| (weight, self.postings[term as usize].as_slice()))
+            .collect();
+        // Light lists first; among equals, long lists first, so the lists that
+        // can be looked up rather than walked are the long ones.
+        lists.sort_by_key(|&(weight, list)| (weight, std::cmp::Reverse(list.len())));
+        let me = self.rank[i];
+        let excluded: Vec<u32> = exclude.iter().map(|&p| self.rank[p]).collect();
+        let mut best: Vec<(u32, u32)> = Vec::with_capacity(limit + 1);
+        loop {
+            let bar = if best.len() == limit {
+                best.last().map_or(0, |b| b.0)
+            } else {
+                0
+            };
+            let lookup = lookup_lists(&lists, bar);
+            let Some(next) = lists[lookup..]
+                .iter()
+                .filter_map(|(_, list)| list.first().copied())
+                .min()
+            else {
+                break;
+            };
+            let mut score = 0;
+            for (k, (weight, list)) in lists.iter_mut().enumerate() {
+                let skip = if k < lookup {
+                    list.partition_point(|&r| r < next)
+                } else {
+                    0
+                };
+                *list = &list[skip..];
+                if list.first() == Some(&next) {
+                    score += *weight;
+                    *list = &list[1..];
                 }
-                score[p as usize] += weight;
+            }
+            if score > bar && next != me && !excluded.contains(&next) {
+                let at = best.partition_point(|b| b.0 >= score);
+                best.insert(at, (score, next));
+                best.truncate(limit);
             }
         }
-        let mut best: Vec<(u32, u32, usize)> = Vec::with_capacity(limit + 1);
-        for p in seen {
-            let p = p as usize;
-            if p == i || exclude.contains(&p) {
-                continue;
-            }
-            let key = (u32::MAX - score[p], self.rank[p], p);
-            if best.len() == limit && best.last().is_some_and(|w| key >= *w) {
-                continue;
-            }
-            let at = best.partition_point(|b| *b < key);
-            best.insert(at, key);
-            best.truncate(limit);
-        }
-        best.into_iter().map(|(_, _, p)| p).collect()
+        let ranks: Vec<u32> = best.into_iter().map(|(_, r)| r).collect();
+        self.pages_at(&ranks)
     }
+}
+
+/// How many of `lists` (ordered by weight) are looked up rather than walked: the
+/// longest run from the start whose weights add up to no more than `bar`. A page in
+/// none of the others scores at most `bar`.
+fn lookup_lists(lists: &[(u32, &[u32])], bar: u32) -> usize {
+    let mut sum = 0;
+    lists
+        .iter()
+        .take_while(|(weight, _)| {
+            sum += weight;
+            sum <= bar
+        })
+        .count()
 }
 
 /// The spelling used most; on a tie, the one that sorts first.
@@ -349,5 +397,75 @@ mod tests {
             page("a/", "A", &["x"], &[]),
         ];
         assert!(!TagIndex::build(&pages).pages);
+    }
+
+    /// Every listed page scored against page `i`, the plain way.
+    fn related_by_brute_force(
+        pages: &[Page],
+        i: usize,
+        exclude: &[usize],
+        limit: usize,
+    ) -> Vec<usize> {
+        let weights = |p: &Page| -> Vec<(bool, String, u32)> {
+            let tags = p.fm.tags.iter().map(|t| (true, slugify(t), TAG_WEIGHT));
+            let topics =
+                p.fm.topics
+                    .iter()
+                    .map(|t| (false, slugify(t), TOPIC_WEIGHT));
+            let mut terms: Vec<(bool, String, u32)> = tags.chain(topics).collect();
+            terms.sort();
+            terms.dedup();
+            terms
+        };
+        let mine = weights(&pages[i]);
+        let mut scored: Vec<(u32, (String, &str), usize)> = (0..pages.len())
+            .filter(|&p| p != i && !exclude.contains(&p) && is_listed(&pages[p]))
+            .map(|p| {
+                let theirs = weights(&pages[p]);
+                let score = mine
+                    .iter()
+                    .filter(|t| theirs.contains(t))
+                    .map(|t| t.2)
+                    .sum();
+                (score, title_key(&pages[p]), p)
+            })
+            .filter(|s| s.0 > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|s| s.2).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn related_pages_match_scoring_every_page(
+            spec in proptest::collection::vec(
+                (0u8..6, proptest::collection::vec(0u8..5, 0..4),
+                 proptest::collection::vec(0u8..3, 0..3), proptest::bool::ANY),
+                1..40,
+            ),
+            exclude in proptest::collection::vec(0usize..40, 0..3),
+            limit in 0usize..7,
+        ) {
+            let words = ["travel", "visas", "money", "Export control", "export-control"];
+            let pages: Vec<Page> = spec
+                .iter()
+                .enumerate()
+                .map(|(k, (title, tags, topics, hidden))| {
+                    let tags: Vec<&str> = tags.iter().map(|&t| words[t as usize]).collect();
+                    let topics: Vec<&str> = topics.iter().map(|&t| words[t as usize]).collect();
+                    let mut p = page(&format!("p{k}/"), &format!("T{title}"), &tags, &topics);
+                    p.fm.hidden = *hidden;
+                    p
+                })
+                .collect();
+            let index = TagIndex::build(&pages);
+            let exclude: Vec<usize> = exclude.into_iter().filter(|&e| e < pages.len()).collect();
+            for i in 0..pages.len() {
+                proptest::prop_assert_eq!(
+                    index.related(i, &exclude, limit),
+                    related_by_brute_force(&pages, i, &exclude, limit)
+                );
+            }
+        }
     }
 }

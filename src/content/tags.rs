@@ -11,6 +11,7 @@
 //! section page, not a redirect, not a draft, not a page marked `hidden`.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
@@ -62,6 +63,9 @@ pub struct TagIndex {
     rank: Vec<u32>,
     /// Position → page: the inverse of `rank`.
     order: Vec<u32>,
+    /// The best pages already found for a set of terms and a count. Pages with the
+    /// same tags and topics have the same candidates, so each set is scored once.
+    chosen: Arc<Mutex<ChosenMap>>,
 }
 
 /// Whether a page may be listed on tag pages and chosen as a related page.
@@ -189,17 +193,45 @@ impl TagIndex {
     /// scores [`TAG_WEIGHT`], each shared topic [`TOPIC_WEIGHT`]; ties go to the
     /// title that sorts first, then the URL. Never page `i` itself nor a page in
     /// `exclude`.
-    ///
-    /// The pages sharing a term with `i` are visited in rank order, so a later page
-    /// must score more than the last one kept to be kept. Lists whose weights add up
-    /// to no more than that score cannot lift a page on their own, so candidates come
-    /// only from the other lists and are looked up in these ("max-score" pruning).
-    /// Once no page could score more, the search stops: when five pages share all of
-    /// `i`'s terms, only the first few pages of each list are read.
     pub fn related(&self, i: usize, exclude: &[usize], limit: usize) -> Vec<usize> {
         let Some(terms) = self.terms.get(i).filter(|_| limit > 0) else {
             return Vec::new();
         };
+        let mut terms = terms.clone();
+        terms.sort_unstable();
+        // Enough to leave `limit` once page `i` and `exclude` are taken out.
+        let want = limit + 1 + exclude.len();
+        let key = (terms, want);
+        let known = self.lock_chosen().get(&key).cloned();
+        let best = known.unwrap_or_else(|| {
+            let best: Arc<[u32]> = self.best(&key.0, want).into();
+            self.lock_chosen().insert(key, Arc::clone(&best));
+            best
+        });
+        let me = self.rank[i];
+        let excluded: Vec<u32> = exclude.iter().map(|&p| self.rank[p]).collect();
+        let ranks: Vec<u32> = best
+            .iter()
+            .copied()
+            .filter(|&r| r != me && !excluded.contains(&r))
+            .take(limit)
+            .collect();
+        self.pages_at(&ranks)
+    }
+
+    fn lock_chosen(&self) -> std::sync::MutexGuard<'_, ChosenMap> {
+        self.chosen.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The ranks of up to `limit` pages sharing the most of `terms`, best first.
+    ///
+    /// The pages sharing a term are visited in rank order, so a later page must score
+    /// more than the last one kept to be kept. Lists whose weights add up to no more
+    /// than that score cannot lift a page on their own, so candidates come only from
+    /// the other lists and are looked up in these ("max-score" pruning). Once no page
+    /// could score more, the search stops: when `limit` pages share every term, only
+    /// the first few pages of each list are read.
+    fn best(&self, terms: &[(u32, u32)], limit: usize) -> Vec<u32> {
         let mut lists: Vec<(u32, &[u32])> = terms
             .iter()
             .map(|&(term, weight)| (weight, self.postings[term as usize].as_slice()))
@@ -207,8 +239,6 @@ impl TagIndex {
         // Light lists first; among equals, long lists first, so the lists that
         // can be looked up rather than walked are the long ones.
         lists.sort_by_key(|&(weight, list)| (weight, std::cmp::Reverse(list.len())));
-        let me = self.rank[i];
-        let excluded: Vec<u32> = exclude.iter().map(|&p| self.rank[p]).collect();
         let mut best: Vec<(u32, u32)> = Vec::with_capacity(limit + 1);
         loop {
             let bar = if best.len() == limit {
@@ -226,26 +256,38 @@ impl TagIndex {
             };
             let mut score = 0;
             for (k, (weight, list)) in lists.iter_mut().enumerate() {
-                let skip = if k < lookup {
-                    list.partition_point(|&r| r < next)
-                } else {
-                    0
-                };
-                *list = &list[skip..];
+                if k < lookup {
+                    *list = &list[gallop(list, next)..];
+                }
                 if list.first() == Some(&next) {
                     score += *weight;
                     *list = &list[1..];
                 }
             }
-            if score > bar && next != me && !excluded.contains(&next) {
+            if score > bar {
                 let at = best.partition_point(|b| b.0 >= score);
                 best.insert(at, (score, next));
                 best.truncate(limit);
             }
         }
-        let ranks: Vec<u32> = best.into_iter().map(|(_, r)| r).collect();
-        self.pages_at(&ranks)
+        best.into_iter().map(|(_, r)| r).collect()
     }
+}
+
+type ChosenMap = FxHashMap<(Vec<(u32, u32)>, usize), Arc<[u32]>>;
+
+/// The number of items of the ascending `list` below `target`, found by doubling
+/// steps from the start: cheap when the answer is near the start, as it is when
+/// several lists are walked side by side.
+fn gallop(list: &[u32], target: u32) -> usize {
+    let mut step = 1;
+    let mut low = 0;
+    while low + step <= list.len() && list[low + step - 1] < target {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step).min(list.len());
+    low + list[low..high].partition_point(|&r| r < target)
 }
 
 /// How many of `lists` (ordered by weight) are looked up rather than walked: the
@@ -466,6 +508,17 @@ mod tests {
                     related_by_brute_force(&pages, i, &exclude, limit)
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gallop_finds_what_a_binary_search_finds(
+            mut list in proptest::collection::vec(0u32..200, 0..120),
+            target in 0u32..210,
+        ) {
+            list.sort_unstable();
+            proptest::prop_assert_eq!(gallop(&list, target), list.partition_point(|&r| r < target));
         }
     }
 }

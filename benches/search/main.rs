@@ -187,20 +187,17 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .map(|i| renderer.markdown(i))
         .collect();
     let staging = Staging::begin(out).expect("staging");
-    // The time at which each stage ended, as `build_at` reports them.
+    // The time at which each stage ended, as `finish` reports them.
     let ends = std::sync::Mutex::new(Vec::new());
     let lap = |_: &str| ends.lock().unwrap().push(Instant::now());
     let start = Instant::now();
-    search::build_at(
-        &config,
-        &site,
-        &rendered,
-        &renderer,
-        &staging,
-        search::Target::CURRENT,
-        &lap,
-    )
-    .expect("search");
+    let target = search::Target::CURRENT;
+    let indexer = search::begin(&staging, target, rendered.len()).expect("index");
+    (0..rendered.len())
+        .into_par_iter()
+        .try_for_each(|i| indexer.add(&site, i, &rendered[i]))
+        .expect("index");
+    search::finish(&config, &site, indexer, &renderer, &staging, target, &lap).expect("search");
     let ends = ends.into_inner().unwrap();
     (ends[0] - start, ends[1] - ends[0])
 }

@@ -157,7 +157,7 @@ fn empty_page(page: &Page, r: &Rendered) -> Option<Diagnostic> {
         || matches!(page.kind, Kind::Contact | Kind::Decision)
         || r.has_raw_html
         || r.links.iter().any(|l| l.is_image);
-    (!exempt && r.text.trim().is_empty()).then(|| {
+    (!exempt && !r.has_text()).then(|| {
         Diagnostic::warning("empty-page", &page.display_path, "this page has no text")
             .at(
                 &page.text,

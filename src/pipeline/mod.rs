@@ -228,8 +228,13 @@ fn build_site(
     let hidden = Progress::hidden();
     let progress = if current { shared.progress } else { &hidden };
     progress.pages("Rendering", site.pages.len());
-    let rendered = render_pages(&renderer, staging, job.base, progress)?;
-    shared.watch.lap("render and write pages");
+    let target = search::Target {
+        base: job.base,
+        edition: job.edition,
+    };
+    let indexer = search::begin(staging, target, site.pages.len())?;
+    let rendered = render_pages(&renderer, staging, job.base, progress, &indexer)?;
+    shared.watch.lap("render, write and index pages");
     progress.stage("Checking");
     let check_opts = check::CheckOptions { today: job.today };
     diags.extend(check::run_with(config, site, &rendered, &check_opts));
@@ -259,13 +264,9 @@ fn build_site(
         write_sitemap(config, site, staging, job.base)?;
     }
     shared.watch.lap("site files");
-    let target = search::Target {
-        base: job.base,
-        edition: job.edition,
-    };
     progress.stage("Indexing");
     let lap = |stage: &str| shared.watch.lap(stage);
-    search::build_at(config, site, &rendered, &renderer, staging, target, &lap)?;
+    search::finish(config, site, indexer, &renderer, staging, target, &lap)?;
     Ok(diags)
 }
 
@@ -282,13 +283,15 @@ fn cache_options(opts: &BuildOptions) -> String {
 }
 
 /// Render every page in parallel, writing each to the staging folder (under `base`)
-/// as it is done. Returns what each page's Markdown held (links, anchors, text),
-/// without its HTML.
+/// and giving it to the search `indexer` as it is done. Returns what each page's
+/// Markdown held for the checks (links, anchors), without its HTML or text, so no
+/// page's text is held until the last page is rendered.
 fn render_pages(
     renderer: &Renderer<'_>,
     staging: &Staging,
     base: &str,
     progress: &Progress,
+    indexer: &search::Indexer<'_>,
 ) -> Result<Vec<Rendered>> {
     let n = renderer.site.pages.len();
     (0..n)
@@ -298,7 +301,8 @@ fn render_pages(
             let html = renderer.page_html(i, &md)?;
             let file = format!("{base}{}", page_file(&renderer.site.pages[i].path));
             staging.write(&file, html.as_bytes())?;
-            md.html = String::new();
+            indexer.add(renderer.site, i, &md)?;
+            md.keep_for_checks();
             progress.inc();
             Ok(md)
         })

@@ -91,6 +91,28 @@ pub struct Rendered {
     /// Problems found while rendering (an unknown template or shortcode), reported
     /// with the checks.
     pub diagnostics: Vec<crate::error::Diagnostic>,
+    /// Whether `text` had words before [`Rendered::keep_for_checks`] dropped it.
+    had_text: bool,
+}
+
+impl Rendered {
+    /// Whether the page has words of its own (markup aside).
+    pub fn has_text(&self) -> bool {
+        self.had_text || !self.text.trim().is_empty()
+    }
+
+    /// Drop what only the page's own HTML and its search entry need (the HTML, the
+    /// table of contents, the text and headings), once both are written, keeping
+    /// what the checks read.
+    pub fn keep_for_checks(&mut self) {
+        self.had_text = self.has_text();
+        self.html = String::new();
+        self.toc = Vec::new();
+        self.text = String::new();
+        self.headings = Vec::new();
+        self.links.shrink_to_fit();
+        self.anchors.shrink_to_fit();
+    }
 }
 
 /// Ids the theme uses; headings never take them.

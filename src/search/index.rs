@@ -3,20 +3,20 @@
 //! Input: the [`Site`] (already filtered for the build's profile) and each page's
 //! [`Rendered`] Markdown (text and headings). Output: a committed index in a folder,
 //! each page's display record written through [`DocFiles`] (`d/N.json.gz` of the static
-//! export) and the site's word list (word → stem). Pages become documents in parallel
-//! (rayon) and go straight to one `IndexWriter`, whose threads analyse the text with
-//! [`super::tokenizer`]. At most [`IN_FLIGHT`] documents wait for the writer at once,
-//! so memory stays bounded however many pages the site has.
+//! export) and the site's word list (word → stem). An [`Indexer`] takes pages one at
+//! a time from any thread (a full build gives it each page as soon as the page is
+//! rendered) and passes them straight to one `IndexWriter`, whose threads analyse the
+//! text with [`super::tokenizer`]. At most [`IN_FLIGHT`] documents wait for the writer
+//! at once, so memory stays bounded however many pages the site has.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
-use rayon::prelude::*;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::document::Document;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, TantivyDocument};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::records::DocFiles;
 use super::schema::Fields;
@@ -45,62 +45,105 @@ pub struct Built {
     pub record_hashes: Vec<[u8; 32]>,
 }
 
-/// Index every page of `site` into the (new, empty) folder `dir`, writing each page's
-/// display record through `records` on the way.
-pub fn build(
-    site: &Site,
-    rendered: &[Rendered],
-    edition: &str,
-    dir: &Path,
-    records: &DocFiles<'_>,
-) -> Result<Built> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    let fields = Fields::new();
-    let index =
-        Index::create_in_dir(dir, fields.schema.clone()).map_err(|e| index_error(dir, e))?;
-    let words = WordList::default();
-    index.tokenizers().register(
-        tokenizer::NAME,
-        TextAnalyzer::from(PageTokenizer::new(Arc::clone(&words))),
-    );
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 4);
-    let mut writer = index
-        .writer_with_num_threads::<Paced>(threads, threads * MEMORY_PER_THREAD)
-        .map_err(|e| index_error(dir, e))?;
-    writer.set_merge_policy(Box::new(NoMergePolicy));
-    let n = site.pages.len().min(rendered.len());
-    let gate = Gate::new(IN_FLIGHT);
-    let record_hashes = (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let (doc, record) = page_document(&fields, site, i, &rendered[i], edition);
-            let hash = records.write(i, &record)?;
-            let permit = gate.enter();
-            writer
-                .add_document(Paced {
-                    doc,
-                    _permit: permit,
-                })
-                .map_err(|e| index_error(dir, e))?;
-            Ok(hash)
+/// An index being built, one page at a time, from any number of threads: a full
+/// build adds each page as soon as it is rendered, so no page's text waits in memory
+/// for the others.
+pub struct Indexer<'a> {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+    writer: IndexWriter<Paced>,
+    words: WordList,
+    gate: Gate,
+    edition: String,
+    records: DocFiles<'a>,
+    /// The hash of each page's display record, by page number, once written.
+    hashes: Mutex<Vec<Option<[u8; 32]>>>,
+}
+
+impl<'a> Indexer<'a> {
+    /// Start an index of `pages` pages in the (new, empty) folder `dir`.
+    pub fn new(
+        dir: &Path,
+        edition: &str,
+        records: DocFiles<'a>,
+        pages: usize,
+    ) -> Result<Indexer<'a>> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        let fields = Fields::new();
+        let index =
+            Index::create_in_dir(dir, fields.schema.clone()).map_err(|e| index_error(dir, e))?;
+        let words = WordList::default();
+        index.tokenizers().register(
+            tokenizer::NAME,
+            TextAnalyzer::from(PageTokenizer::new(Arc::clone(&words))),
+        );
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 4);
+        let writer = index
+            .writer_with_num_threads::<Paced>(threads, threads * MEMORY_PER_THREAD)
+            .map_err(|e| index_error(dir, e))?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        Ok(Indexer {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            writer,
+            words,
+            gate: Gate::new(IN_FLIGHT),
+            edition: edition.to_string(),
+            records,
+            hashes: Mutex::new(vec![None; pages]),
         })
-        .collect::<Result<Vec<_>>>()?;
-    writer.commit().map_err(|e| index_error(dir, e))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| index_error(dir, e))?;
-    let words = std::mem::take(&mut *words.lock().unwrap_or_else(|e| e.into_inner()));
-    Ok(Built {
-        index,
-        fields,
-        words,
-        docs: n,
-        kinds: site.pages[..n].iter().map(|p| p.kind.name()).collect(),
-        record_hashes,
-    })
+    }
+
+    /// Index page `i` of `site` from its rendered Markdown `md`, and write its display
+    /// record. Waits while [`IN_FLIGHT`] documents are waiting for the writer.
+    pub fn add(&self, site: &Site, i: usize, md: &Rendered) -> Result<()> {
+        let (doc, record) = page_document(&self.fields, site, i, md, &self.edition);
+        let hash = self.records.write(i, &record)?;
+        if let Some(slot) = self.lock_hashes().get_mut(i) {
+            *slot = Some(hash);
+        }
+        let permit = self.gate.enter();
+        self.writer
+            .add_document(Paced {
+                doc,
+                _permit: permit,
+            })
+            .map_err(|e| index_error(&self.dir, e))?;
+        Ok(())
+    }
+
+    fn lock_hashes(&self) -> std::sync::MutexGuard<'_, Vec<Option<[u8; 32]>>> {
+        self.hashes.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Commit the index. Every page it was started for must have been added.
+    pub fn finish(mut self, site: &Site) -> Result<Built> {
+        let dir = &self.dir;
+        self.writer.commit().map_err(|e| index_error(dir, e))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| index_error(dir, e))?;
+        let words = std::mem::take(&mut *self.words.lock().unwrap_or_else(|e| e.into_inner()));
+        let hashes = self.hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+        let record_hashes: Vec<[u8; 32]> = hashes
+            .into_iter()
+            .collect::<Option<_>>()
+            .ok_or_else(|| Error::write(dir, std::io::Error::other("a page was not indexed")))?;
+        let docs = record_hashes.len();
+        Ok(Built {
+            index: self.index,
+            fields: self.fields,
+            words,
+            docs,
+            kinds: site.pages[..docs].iter().map(|p| p.kind.name()).collect(),
+            record_hashes,
+        })
+    }
 }
 
 /// A document on its way to the writer, holding a place at the [`Gate`] until the

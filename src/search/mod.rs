@@ -32,6 +32,7 @@ pub mod tokenizer;
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -41,6 +42,7 @@ use crate::output::Staging;
 use crate::render::Renderer;
 use crate::render::markdown::Rendered;
 
+pub use index::Indexer;
 pub use query::{
     ContactCard, Hit, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest, SearchResults, Searcher,
 };
@@ -70,7 +72,8 @@ pub struct DocRecord {
 }
 
 /// Build the search index, its static export and the search page for the current
-/// site, into the staging folder's `_search/` and `search/`.
+/// site, into the staging folder's `_search/` and `search/`, from every page's
+/// rendered Markdown.
 pub fn build(
     config: &Config,
     site: &Site,
@@ -78,10 +81,15 @@ pub fn build(
     renderer: &Renderer<'_>,
     staging: &Staging,
 ) -> Result<()> {
-    build_at(
+    let n = site.pages.len().min(rendered.len());
+    let indexer = begin(staging, Target::CURRENT, n)?;
+    (0..n)
+        .into_par_iter()
+        .try_for_each(|i| indexer.add(site, i, &rendered[i]))?;
+    finish(
         config,
         site,
-        rendered,
+        indexer,
         renderer,
         staging,
         Target::CURRENT,
@@ -105,25 +113,37 @@ impl Target<'_> {
     };
 }
 
-/// The same for the site `target` names. `lap` is called with `"search index"` and
-/// `"search export"` as each stage ends (for [`crate::pipeline`]'s stage timings).
-pub fn build_at(
+/// Start the search index of the site `target` names, for `pages` pages, each added
+/// with [`Indexer::add`] (a full build adds each page as it is rendered); then
+/// [`finish`].
+pub fn begin<'a>(staging: &'a Staging, target: Target<'_>, pages: usize) -> Result<Indexer<'a>> {
+    let search_dir = format!("{}_search/", target.base);
+    let index_dir = staging.dir().join(&search_dir).join("index");
+    let records = records::DocFiles::new(staging, &format!("{search_dir}static/"));
+    Indexer::new(&index_dir, target.edition, records, pages)
+}
+
+/// Commit the index `indexer` built (every page added), then write its static export
+/// and the search page. `lap` is called with `"search index"` and `"search export"`
+/// as each stage ends (for [`crate::pipeline`]'s stage timings).
+pub fn finish(
     config: &Config,
     site: &Site,
-    rendered: &[Rendered],
+    indexer: Indexer<'_>,
     renderer: &Renderer<'_>,
     staging: &Staging,
     target: Target<'_>,
     lap: &dyn Fn(&str),
 ) -> Result<()> {
-    let search_dir = format!("{}_search/", target.base);
-    let index_dir = staging.dir().join(&search_dir).join("index");
-    let static_dir = format!("{search_dir}static/");
-    let records = records::DocFiles::new(staging, &static_dir);
-    let built = index::build(site, rendered, target.edition, &index_dir, &records)?;
+    let built = indexer.finish(site)?;
     lap("search index");
     let settings = shards::Settings::new(config, target.edition);
-    export::write(&built, &settings, staging, &static_dir)?;
+    export::write(
+        &built,
+        &settings,
+        staging,
+        &format!("{}_search/static/", target.base),
+    )?;
     lap("search export");
     page::write(renderer, site, staging, target.base)
 }

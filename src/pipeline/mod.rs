@@ -440,10 +440,9 @@ fn write_page_files(
 /// `/tags/` and a page per tag of the site published under `base` (none when the
 /// site has pages of its own under `tags/`).
 fn write_tag_pages(renderer: &Renderer<'_>, staging: &Staging, base: &str) -> Result<()> {
-    for (path, html) in crate::render::tags::pages(renderer)? {
-        staging.write(&format!("{base}{path}"), html.as_bytes())?;
-    }
-    Ok(())
+    crate::render::tags::pages(renderer, &|path, html| {
+        staging.write(&format!("{base}{path}"), html.as_bytes())
+    })
 }
 
 /// The internal review dashboard at `/review/`, left out of profiles that drop

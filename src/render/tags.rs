@@ -6,6 +6,8 @@
 //! Markdown (its headings and links). Output: template data and the tag pages' HTML,
 //! each with the path to write it at. No IO.
 
+use rayon::prelude::*;
+
 use super::Renderer;
 use super::context::{Crumb, ListItem, TagCtx, TagLink};
 use super::markdown::Rendered;
@@ -110,12 +112,18 @@ fn page_index(site: &Site, rel: &str) -> Option<usize> {
     })
 }
 
-/// Every tag page with the file to write it to (`tags/index.html`, ...): those of
-/// [`TagIndex::page_paths`](crate::content::tags::TagIndex::page_paths).
-pub fn pages(renderer: &Renderer<'_>) -> Result<Vec<(String, String)>> {
+/// Render every tag page and give each to `write` with the file it goes to
+/// (`tags/index.html`, ...): those of
+/// [`TagIndex::page_paths`](crate::content::tags::TagIndex::page_paths). The tags'
+/// pages are rendered in parallel and each is written as soon as it is done, so a
+/// large site never holds them all.
+pub fn pages(
+    renderer: &Renderer<'_>,
+    write: &(dyn Fn(&str, &str) -> Result<()> + Sync),
+) -> Result<()> {
     let site = renderer.site;
     if site.tags.page_paths().is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let prefix = &renderer.config.url_prefix;
     let home = Crumb {
@@ -136,7 +144,7 @@ pub fn pages(renderer: &Renderer<'_>) -> Result<Vec<(String, String)>> {
         "tags",
         &serde_json::to_value(&tags).unwrap_or_default(),
     )?;
-    let mut out = vec![(format!("{FOLDER}index.html"), index)];
+    write(&format!("{FOLDER}index.html"), &index)?;
     let crumbs = [
         home,
         Crumb {
@@ -144,7 +152,7 @@ pub fn pages(renderer: &Renderer<'_>) -> Result<Vec<(String, String)>> {
             url: format!("{prefix}{FOLDER}"),
         },
     ];
-    for t in &site.tags.tags {
+    site.tags.tags.par_iter().try_for_each(|t| {
         let ctx = tag_ctx(site, prefix, t, true);
         let count = match ctx.count {
             1 => "1 page has".to_string(),
@@ -158,9 +166,8 @@ pub fn pages(renderer: &Renderer<'_>) -> Result<Vec<(String, String)>> {
             "tag",
             &serde_json::to_value(&ctx).unwrap_or_default(),
         )?;
-        out.push((format!("{}index.html", t.path()), html));
-    }
-    Ok(out)
+        write(&format!("{}index.html", t.path()), &html)
+    })
 }
 
 fn tag_ctx(site: &Site, prefix: &str, t: &Tag, with_pages: bool) -> TagCtx {

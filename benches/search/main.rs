@@ -187,9 +187,6 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .map(|i| renderer.markdown(i))
         .collect();
     let staging = Staging::begin(out).expect("staging");
-    // The time at which each stage ended, as `finish` reports them.
-    let ends = std::sync::Mutex::new(Vec::new());
-    let lap = |_: &str| ends.lock().unwrap().push(Instant::now());
     let start = Instant::now();
     let target = search::Target::CURRENT;
     let indexer = search::begin(&staging, target, rendered.len()).expect("index");
@@ -197,9 +194,14 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .into_par_iter()
         .try_for_each(|i| indexer.add(&site, i, &rendered[i]))
         .expect("index");
-    search::finish(&config, &site, indexer, &renderer, &staging, target, &lap).expect("search");
-    let ends = ends.into_inner().unwrap();
-    (ends[0] - start, ends[1] - ends[0])
+    let built = search::commit(&site, indexer).expect("commit");
+    let committed = Instant::now();
+    // The time at which the export ended, as `finish` reports it.
+    let exported = std::sync::Mutex::new(committed);
+    let lap = |_: &str| *exported.lock().unwrap() = Instant::now();
+    search::finish(&config, &site, &built, &renderer, &staging, target, &lap).expect("search");
+    let exported = exported.into_inner().unwrap();
+    (committed - start, exported - committed)
 }
 
 /// p50 and p99 of `n` searches, after a warm-up.

@@ -232,9 +232,19 @@ fn build_site(
         base: job.base,
         edition: job.edition,
     };
+    if current {
+        // Made from the pages' metadata alone, so written while memory is lowest:
+        // at 100,000 pages its template context was the largest allocation after render.
+        write_review_dashboard(config, site, &renderer, staging, job.today)?;
+        crate::util::memory::release_free_memory();
+        shared.watch.lap("review dashboard");
+    }
     let indexer = search::begin(staging, target, site.pages.len())?;
     let rendered = render_pages(&renderer, staging, job.base, progress, &indexer)?;
     shared.watch.lap("render, write and index pages");
+    let built = search::commit(site, indexer)?;
+    crate::util::memory::release_free_memory();
+    shared.watch.lap("search index");
     progress.stage("Checking");
     let check_opts = check::CheckOptions { today: job.today };
     diags.extend(check::run_with(config, site, &rendered, &check_opts));
@@ -250,8 +260,8 @@ fn build_site(
         return Ok(diags);
     }
     progress.stage("Writing");
-    if job.base.is_empty() {
-        write_current_site_files(
+    if current {
+        write_files_beside_pages(
             &renderer,
             shared.theme,
             shared.snapshots,
@@ -263,10 +273,11 @@ fn build_site(
         write_tag_pages(&renderer, staging, job.base)?;
         write_sitemap(config, site, staging, job.base)?;
     }
+    crate::util::memory::release_free_memory();
     shared.watch.lap("site files");
     progress.stage("Indexing");
     let lap = |stage: &str| shared.watch.lap(stage);
-    search::finish(config, site, indexer, &renderer, staging, target, &lap)?;
+    search::finish(config, site, &built, &renderer, staging, target, &lap)?;
     Ok(diags)
 }
 
@@ -309,12 +320,24 @@ fn render_pages(
         .collect()
 }
 
-/// The current site's files beside its pages and search index: theme assets, 404,
-/// redirects, copied files, tag pages, sitemap, robots, review dashboard, "What
-/// changed", the headers and redirects for other web servers, each section's feed and
-/// printable version (`section_files`). Also called by the live preview
-/// ([`incremental`]), which renders pages itself.
+/// The current site's files beside its pages and search index: the review dashboard
+/// and [`write_files_beside_pages`]. Called by the live preview ([`incremental`]),
+/// which renders pages itself; a full build writes the dashboard before its pages.
 fn write_current_site_files(
+    renderer: &Renderer<'_>,
+    theme: &ThemeAssets,
+    snapshots: &[Snapshot],
+    staging: &Staging,
+    today: Date,
+) -> Result<()> {
+    write_review_dashboard(renderer.config, renderer.site, renderer, staging, today)?;
+    write_files_beside_pages(renderer, theme, snapshots, staging, today)
+}
+
+/// Theme assets, 404, redirects, copied files, tag pages, sitemap, robots, "What
+/// changed", the headers and redirects for other web servers, each section's feed
+/// and printable version (`section_files`).
+fn write_files_beside_pages(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
     snapshots: &[Snapshot],
@@ -327,7 +350,6 @@ fn write_current_site_files(
     }
     write_site_files(config, site, renderer, staging)?;
     write_server_files(config, site, theme, staging)?;
-    write_review_dashboard(config, site, renderer, staging, today)?;
     write_site_map(renderer, staging)?;
     let log = editions::write_changes(renderer, snapshots, staging)?;
     section_files::write(renderer, log.as_ref(), staging, today)
@@ -461,11 +483,14 @@ fn write_review_dashboard(
         return Ok(());
     }
     let items = check::review::items(config, site, today);
-    let overdue: Vec<_> = items
-        .iter()
-        .filter(|i| i.status == check::review::Status::Overdue)
-        .collect();
-    let data = serde_json::json!({ "items": items, "overdue": overdue, "today": today.human() });
+    let data = ReviewDashboard {
+        overdue: items
+            .iter()
+            .filter(|i| i.status == check::review::Status::Overdue)
+            .collect(),
+        items: &items,
+        today: today.human(),
+    };
     let html = renderer.generated_html(
         "review.html",
         "Review dashboard",
@@ -474,6 +499,16 @@ fn write_review_dashboard(
         &data,
     )?;
     staging.write("review/index.html", html.as_bytes())
+}
+
+/// What the review dashboard's template sees as `review`. Handed to the template
+/// engine as it is, not through a JSON value first: at 100,000 pages a JSON copy of
+/// every item was the build's largest passing allocation.
+#[derive(serde::Serialize)]
+struct ReviewDashboard<'a> {
+    items: &'a [check::review::ReviewItem],
+    overdue: Vec<&'a check::review::ReviewItem>,
+    today: String,
 }
 
 /// Copy every file under `dir` into the output at the same relative path.

@@ -202,7 +202,7 @@ impl<'a> Renderer<'a> {
         title: &str,
         summary: &str,
         key: &str,
-        data: &serde_json::Value,
+        data: &(impl serde::Serialize + ?Sized),
     ) -> Result<String> {
         let home = context::Crumb {
             title: "Home".into(),
@@ -219,7 +219,7 @@ impl<'a> Renderer<'a> {
         summary: &str,
         breadcrumbs: &[context::Crumb],
         key: &str,
-        data: &serde_json::Value,
+        data: &(impl serde::Serialize + ?Sized),
     ) -> Result<String> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.view.site_ctx(None));

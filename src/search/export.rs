@@ -62,7 +62,7 @@ struct ScoredField {
 }
 
 /// Terms computed in parallel at a time; bounds the memory the export holds.
-const TERM_BATCH: usize = 4096;
+const TERM_BATCH: usize = 256;
 
 /// Call `emit` with every term, encoded for the shards, in term order. Terms are
 /// computed and encoded in parallel, a batch at a time.

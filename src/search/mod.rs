@@ -42,7 +42,7 @@ use crate::output::Staging;
 use crate::render::Renderer;
 use crate::render::markdown::Rendered;
 
-pub use index::Indexer;
+pub use index::{Built, Indexer};
 pub use query::{
     ContactCard, Hit, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest, SearchResults, Searcher,
 };
@@ -86,10 +86,11 @@ pub fn build(
     (0..n)
         .into_par_iter()
         .try_for_each(|i| indexer.add(site, i, &rendered[i]))?;
+    let built = commit(site, indexer)?;
     finish(
         config,
         site,
-        indexer,
+        &built,
         renderer,
         staging,
         Target::CURRENT,
@@ -115,7 +116,7 @@ impl Target<'_> {
 
 /// Start the search index of the site `target` names, for `pages` pages, each added
 /// with [`Indexer::add`] (a full build adds each page as it is rendered); then
-/// [`finish`].
+/// [`commit`] and [`finish`].
 pub fn begin<'a>(staging: &'a Staging, target: Target<'_>, pages: usize) -> Result<Indexer<'a>> {
     let search_dir = format!("{}_search/", target.base);
     let index_dir = staging.dir().join(&search_dir).join("index");
@@ -123,23 +124,28 @@ pub fn begin<'a>(staging: &'a Staging, target: Target<'_>, pages: usize) -> Resu
     Indexer::new(&index_dir, target.edition, records, pages)
 }
 
-/// Commit the index `indexer` built (every page added), then write its static export
-/// and the search page. `lap` is called with `"search index"` and `"search export"`
-/// as each stage ends (for [`crate::pipeline`]'s stage timings).
+/// Commit the index `indexer` built: every page must have been added. The writer's
+/// threads and their memory are gone when this returns, so a full build commits as
+/// soon as the last page is rendered, before the site-wide files.
+pub fn commit(site: &Site, indexer: Indexer<'_>) -> Result<Built> {
+    indexer.finish(site)
+}
+
+/// Write the static export of the committed index `built` and the search page.
+/// `lap` is called with `"search export"` when the export is written (for
+/// [`crate::pipeline`]'s stage timings).
 pub fn finish(
     config: &Config,
     site: &Site,
-    indexer: Indexer<'_>,
+    built: &Built,
     renderer: &Renderer<'_>,
     staging: &Staging,
     target: Target<'_>,
     lap: &dyn Fn(&str),
 ) -> Result<()> {
-    let built = indexer.finish(site)?;
-    lap("search index");
     let settings = shards::Settings::new(config, target.edition);
     export::write(
-        &built,
+        built,
         &settings,
         staging,
         &format!("{}_search/static/", target.base),

@@ -194,7 +194,7 @@ fn search_alone(site: &Path, out: &Path) -> (Duration, Duration) {
         .into_par_iter()
         .try_for_each(|i| indexer.add(&site, i, &rendered[i]))
         .expect("index");
-    let built = search::commit(&site, indexer).expect("commit");
+    let built = indexer.commit(&site).expect("commit");
     let committed = Instant::now();
     // The time at which the export ended, as `finish` reports it.
     let exported = std::sync::Mutex::new(committed);

@@ -232,17 +232,19 @@ fn build_site(
         base: job.base,
         edition: job.edition,
     };
-    if current {
-        // Made from the pages' metadata alone, so written while memory is lowest:
-        // at 100,000 pages its template context was the largest allocation after render.
-        write_review_dashboard(config, site, &renderer, staging, job.today)?;
-        crate::util::memory::release_free_memory();
-        shared.watch.lap("review dashboard");
-    }
+    // Made from the pages' metadata alone, so made while memory is lowest (at 100,000
+    // pages its template context was the largest allocation after render), and
+    // written with the other site-wide files.
+    let dashboard = match current {
+        true => review_dashboard_html(config, site, &renderer, job.today)?,
+        false => None,
+    };
+    crate::util::memory::release_free_memory();
+    shared.watch.lap("review dashboard");
     let indexer = search::begin(staging, target, site.pages.len())?;
     let rendered = render_pages(&renderer, staging, job.base, progress, &indexer)?;
     shared.watch.lap("render, write and index pages");
-    let built = search::commit(site, indexer)?;
+    let built = indexer.commit(site)?;
     crate::util::memory::release_free_memory();
     shared.watch.lap("search index");
     progress.stage("Checking");
@@ -267,6 +269,7 @@ fn build_site(
             shared.snapshots,
             staging,
             job.today,
+            dashboard.as_deref(),
         )?;
     } else {
         write_page_files(site, &renderer, staging, job.base)?;
@@ -320,9 +323,10 @@ fn render_pages(
         .collect()
 }
 
-/// The current site's files beside its pages and search index: the review dashboard
-/// and [`write_files_beside_pages`]. Called by the live preview ([`incremental`]),
-/// which renders pages itself; a full build writes the dashboard before its pages.
+/// The current site's files beside its pages and search index, review dashboard
+/// included ([`write_files_beside_pages`]). Called by the live preview
+/// ([`incremental`]), which renders pages itself; a full build makes the dashboard
+/// before its pages.
 fn write_current_site_files(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
@@ -330,19 +334,28 @@ fn write_current_site_files(
     staging: &Staging,
     today: Date,
 ) -> Result<()> {
-    write_review_dashboard(renderer.config, renderer.site, renderer, staging, today)?;
-    write_files_beside_pages(renderer, theme, snapshots, staging, today)
+    let (config, site) = (renderer.config, renderer.site);
+    let dashboard = review_dashboard_html(config, site, renderer, today)?;
+    write_files_beside_pages(
+        renderer,
+        theme,
+        snapshots,
+        staging,
+        today,
+        dashboard.as_deref(),
+    )
 }
 
-/// Theme assets, 404, redirects, copied files, tag pages, sitemap, robots, "What
-/// changed", the headers and redirects for other web servers, each section's feed
-/// and printable version (`section_files`).
+/// Theme assets, 404, redirects, copied files, tag pages, sitemap, robots, the review
+/// dashboard made already (`dashboard`), "What changed", the headers and redirects for
+/// other web servers, each section's feed and printable version (`section_files`).
 fn write_files_beside_pages(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
     snapshots: &[Snapshot],
     staging: &Staging,
     today: Date,
+    dashboard: Option<&str>,
 ) -> Result<()> {
     let (config, site) = (renderer.config, renderer.site);
     for (path, bytes) in &theme.files {
@@ -350,6 +363,9 @@ fn write_files_beside_pages(
     }
     write_site_files(config, site, renderer, staging)?;
     write_server_files(config, site, theme, staging)?;
+    if let Some(html) = dashboard {
+        staging.write("review/index.html", html.as_bytes())?;
+    }
     write_site_map(renderer, staging)?;
     let log = editions::write_changes(renderer, snapshots, staging)?;
     section_files::write(renderer, log.as_ref(), staging, today)
@@ -467,20 +483,19 @@ fn write_tag_pages(renderer: &Renderer<'_>, staging: &Staging, base: &str) -> Re
     })
 }
 
-/// The internal review dashboard at `/review/`, left out of profiles that drop
-/// internal items (and where a page of the site already has that URL).
-fn write_review_dashboard(
+/// The HTML of the internal review dashboard at `/review/`, or `None` in profiles
+/// that drop internal items (and where a page of the site already has that URL).
+fn review_dashboard_html(
     config: &Config,
     site: &Site,
     renderer: &Renderer<'_>,
-    staging: &Staging,
     today: crate::content::Date,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let internal = crate::config::Visibility::Internal;
     if !content::profile::admits(config.profile.as_ref(), internal)
         || site.pages.iter().any(|p| p.path == "review/")
     {
-        return Ok(());
+        return Ok(None);
     }
     let items = check::review::items(config, site, today);
     let data = ReviewDashboard {
@@ -491,14 +506,15 @@ fn write_review_dashboard(
         items: &items,
         today: today.human(),
     };
-    let html = renderer.generated_html(
-        "review.html",
-        "Review dashboard",
-        "Every page by the date its review is due, with its owner and status.",
-        "review",
-        &data,
-    )?;
-    staging.write("review/index.html", html.as_bytes())
+    renderer
+        .generated_html(
+            "review.html",
+            "Review dashboard",
+            "Every page by the date its review is due, with its owner and status.",
+            "review",
+            &data,
+        )
+        .map(Some)
 }
 
 /// What the review dashboard's template sees as `review`. Handed to the template

@@ -121,8 +121,10 @@ impl<'a> Indexer<'a> {
         self.hashes.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Commit the index. Every page it was started for must have been added.
-    pub fn finish(mut self, site: &Site) -> Result<Built> {
+    /// Commit the index. Every page it was started for must have been added. The
+    /// writer's threads and their memory are gone when this returns, so a full build
+    /// commits as soon as the last page is rendered, before the site-wide files.
+    pub fn commit(mut self, site: &Site) -> Result<Built> {
         let dir = &self.dir;
         self.writer.commit().map_err(|e| index_error(dir, e))?;
         self.writer

@@ -86,7 +86,7 @@ pub fn build(
     (0..n)
         .into_par_iter()
         .try_for_each(|i| indexer.add(site, i, &rendered[i]))?;
-    let built = commit(site, indexer)?;
+    let built = indexer.commit(site)?;
     finish(
         config,
         site,
@@ -116,19 +116,12 @@ impl Target<'_> {
 
 /// Start the search index of the site `target` names, for `pages` pages, each added
 /// with [`Indexer::add`] (a full build adds each page as it is rendered); then
-/// [`commit`] and [`finish`].
+/// [`Indexer::commit`] and [`finish`].
 pub fn begin<'a>(staging: &'a Staging, target: Target<'_>, pages: usize) -> Result<Indexer<'a>> {
     let search_dir = format!("{}_search/", target.base);
     let index_dir = staging.dir().join(&search_dir).join("index");
     let records = records::DocFiles::new(staging, &format!("{search_dir}static/"));
     Indexer::new(&index_dir, target.edition, records, pages)
-}
-
-/// Commit the index `indexer` built: every page must have been added. The writer's
-/// threads and their memory are gone when this returns, so a full build commits as
-/// soon as the last page is rendered, before the site-wide files.
-pub fn commit(site: &Site, indexer: Indexer<'_>) -> Result<Built> {
-    indexer.finish(site)
 }
 
 /// Write the static export of the committed index `built` and the search page.

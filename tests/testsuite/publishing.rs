@@ -143,6 +143,45 @@ fn the_review_dashboard_lists_overdue_pages_first() {
     assert!(!html.contains("overdue-heading"));
 }
 
+/// A copied file at the address of a page guidebook makes (the review dashboard,
+/// the site map) is replaced by that page, in the build and in the preview alike:
+/// the dashboard is written after the copied files, however early it is made.
+#[test]
+fn generated_pages_replace_copied_files_at_their_address() {
+    let t = tempfile::tempdir().unwrap();
+    let site = site(t.path(), CONFIG);
+    for rel in ["static/review/index.html", "static/sitemap/index.html"] {
+        let path = site.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "STATIC\n").unwrap();
+    }
+    std::fs::write(site.join("static/review/notes.txt"), "kept\n").unwrap();
+    let o = run_in(&site, &["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let review = read(site.join("public/review/index.html"));
+    let map = read(site.join("public/sitemap/index.html"));
+    for html in [&review, &map] {
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    }
+    assert!(review.contains("<h2 id=\"overdue-heading\">Overdue for review (1)</h2>"));
+    assert_eq!(read(site.join("public/review/notes.txt")), "kept\n");
+    let server = crate::support::server::Server::start(&[
+        "serve",
+        site.to_str().unwrap(),
+        "--bind",
+        "127.0.0.1:0",
+    ]);
+    for (url, built) in [("/review/", &review), ("/sitemap/", &map)] {
+        let served = server.get(url).text();
+        assert!(served.starts_with("<!DOCTYPE html>"), "{url}: {served}");
+        assert!(!served.contains("STATIC"), "{url}");
+        let title =
+            |h: &str| h[h.find("<title>").unwrap()..h.find("</title>").unwrap()].to_string();
+        assert_eq!(title(&served), title(built), "{url}");
+    }
+    assert_eq!(server.get("/review/notes.txt").text(), "kept\n");
+}
+
 #[test]
 fn sitemap_xml_has_absolute_addresses_when_base_url_names_the_host() {
     let t = tempfile::tempdir().unwrap();

@@ -250,6 +250,9 @@ fn build_site(
     progress.stage("Checking");
     let check_opts = check::CheckOptions { today: job.today };
     diags.extend(check::run_with(config, site, &rendered, &check_opts));
+    // what the checks read of each page is not needed by the steps after them
+    drop(rendered);
+    crate::util::memory::release_free_memory();
     if job.base.is_empty() && !diags.has_errors() {
         // said only of a build that writes a site
         diags.extend(output::sitemap_warning(config));

@@ -12,6 +12,8 @@
 //! Files: `analyze.rs` (words → terms), `schema.rs` (the one schema), `index.rs`
 //! (build), `export.rs` + `shards.rs` (static export), `plan.rs` (query → groups of
 //! alternatives, shared semantics with search.js), `query.rs` (ranked hits),
+//! `stats.rs` (the BM25 figures of an open index, kept), `top.rs` (count and best
+//! pages, page order between equal scores),
 //! `snippet.rs` (highlighted, escaped snippets), `html.rs` (results markup),
 //! `page.rs` (the search page), `gaps.rs` (the search log's lines and the report of
 //! what staff searched for and did not find).
@@ -28,7 +30,9 @@ pub mod records;
 pub mod schema;
 mod shards;
 pub mod snippet;
+mod stats;
 pub mod tokenizer;
+mod top;
 
 use std::path::Path;
 

@@ -8,20 +8,21 @@
 //! (opened once, shared). Output: [`SearchResults`]. Reads only.
 
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyze::Analyzer;
 use super::plan::{Alt, Group, Lexicon, PARAMS, Plan, Synonyms, analyse_synonyms};
 use super::schema::Fields;
 use super::shards::{Meta, read_lexicon, read_meta};
+use super::stats::{Provider, Stats};
+use super::top::{Ranked, Top};
 use super::{read_error, snippet};
 use crate::content::Kind;
 use crate::error::{Error, Result};
@@ -96,6 +97,7 @@ pub struct Searcher {
     lexicon: Lexicon,
     synonyms: Synonyms,
     meta: Meta,
+    stats: Stats,
 }
 
 /// Decompressed blocks of stored records kept, per segment (tantivy keeps 100). A
@@ -103,9 +105,6 @@ pub struct Searcher {
 /// so this is at most some 25 MB a segment; a page that is a hit again is not
 /// decompressed again while it is kept.
 const DOC_CACHE_BLOCKS: usize = 1000;
-
-/// One ranked document: (score, page number, address).
-type Ranked = (f32, u64, DocAddress);
 
 impl Searcher {
     /// Open the index in `index_dir` (`SITE_OUT/_search`).
@@ -141,6 +140,7 @@ impl Searcher {
             lexicon,
             synonyms,
             meta,
+            stats: Stats::default(),
         })
     }
 
@@ -189,22 +189,23 @@ impl Searcher {
         // One more than shown, for the card that answers if it ranks among them.
         let n = req.offset.saturating_add(limit).saturating_add(1);
         let s = self.reader.searcher();
-        let mut query = self.query(&plan, true, kind);
-        let (mut total, mut top) = self.collect(&s, query.as_ref(), n)?;
+        let stats = self.stats.of(&s);
+        let mut query = self.query(&stats, &plan, true, kind);
+        let (mut total, mut top) = self.collect(&stats, &s, query.as_ref(), n)?;
         if total == 0 && plan.can_add_typos() {
             plan.add_typos(&self.lexicon, &PARAMS);
-            query = self.query(&plan, true, kind);
-            (total, top) = self.collect(&s, query.as_ref(), n)?;
+            query = self.query(&stats, &plan, true, kind);
+            (total, top) = self.collect(&stats, &s, query.as_ref(), n)?;
         }
         if total == 0 && plan.groups.len() > 1 {
-            query = self.query(&plan, false, kind);
-            (total, top) = self.collect(&s, query.as_ref(), n)?;
+            query = self.query(&stats, &plan, false, kind);
+            (total, top) = self.collect(&stats, &s, query.as_ref(), n)?;
         }
         let stems: HashSet<String> = plan.stems().into_iter().collect();
         let terms = snippet::Terms::with_words(&stems, |s| self.lexicon.words_with_stem(s));
         let mut analyzer = Analyzer::new();
         let answer = match kind {
-            None | Some("contact") if total > 0 => self.answer(&s, &plan)?,
+            None | Some("contact") if total > 0 => self.answer(&stats, &s, &plan)?,
             _ => None,
         };
         if let Some((score, ord, addr)) = answer {
@@ -244,7 +245,13 @@ impl Searcher {
     }
 
     /// The query of the pages matching `plan`: every group (`all`) or any group.
-    fn query(&self, plan: &Plan, all: bool, kind: Option<&str>) -> Box<dyn Query> {
+    fn query(
+        &self,
+        stats: &Provider,
+        plan: &Plan,
+        all: bool,
+        kind: Option<&str>,
+    ) -> Box<dyn Query> {
         let subject = plan.groups.iter().any(|g| !g.intent);
         let groups: Vec<(Occur, Box<dyn Query>)> = plan
             .groups
@@ -252,7 +259,7 @@ impl Searcher {
             .map(|g| {
                 let required = all && !(g.intent && subject);
                 let occur = if required { Occur::Must } else { Occur::Should };
-                (occur, self.group_query(g, &self.fields.scored))
+                (occur, self.group_query(stats, g, &self.fields.scored))
             })
             .collect();
         let mut clauses = vec![(
@@ -266,59 +273,52 @@ impl Searcher {
     }
 
     /// The contact answering `plan`, if any: (answer score, page, address).
-    fn answer(&self, s: &tantivy::Searcher, plan: &Plan) -> Result<Option<Ranked>> {
+    fn answer(
+        &self,
+        stats: &Provider,
+        s: &tantivy::Searcher,
+        plan: &Plan,
+    ) -> Result<Option<Ranked>> {
         let subject: Vec<&Group> = plan.groups.iter().filter(|g| !g.intent).collect();
         if subject.is_empty() {
             return Ok(None);
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = subject
             .iter()
-            .map(|g| (Occur::Must, self.group_query(g, &self.fields.answer)))
+            .map(|g| (Occur::Must, self.group_query(stats, g, &self.fields.answer)))
             .collect();
         clauses.push((
             Occur::Must,
             self.filter(self.fields.kind, Kind::Contact.name()),
         ));
         Ok(self
-            .collect(s, &BooleanQuery::new(clauses), 1)?
+            .collect(stats, s, &BooleanQuery::new(clauses), 1)?
             .1
             .into_iter()
             .next())
     }
 
+    /// How many pages `query` matches, and the best `n` (page order between equal
+    /// scores), scored with the kept statistics.
     fn collect(
         &self,
+        stats: &Provider,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
         n: usize,
     ) -> Result<(usize, Vec<Ranked>)> {
-        let top = TopDocs::with_limit(n.max(1)).tweak_score(|seg: &SegmentReader| {
-            let col = seg
-                .fast_fields()
-                .u64("ord")
-                .ok()
-                .map(|c| c.first_or_default_col(0));
-            move |doc, score| {
-                (
-                    score,
-                    Reverse(col.as_ref().map_or(u64::from(doc), |c| c.get_val(doc))),
-                )
-            }
-        });
-        let (total, top) = searcher
-            .search(query, &(Count, top))
-            .map_err(|e| read_error(&self.dir, e))?;
-        Ok((
-            total,
-            top.into_iter()
-                .map(|((s, Reverse(o)), a)| (s, o, a))
-                .collect(),
-        ))
+        searcher
+            .search_with_statistics_provider(query, &Top { n }, stats)
+            .map_err(|e| read_error(&self.dir, e))
     }
 
     /// A group: the sum of its matching alternatives.
-    fn group_query(&self, g: &Group, fields: &[(Field, f32)]) -> Box<dyn Query> {
-        let alts: Vec<Box<dyn Query>> = g.alts.iter().map(|a| self.alt_query(a, fields)).collect();
+    fn group_query(&self, stats: &Provider, g: &Group, fields: &[(Field, f32)]) -> Box<dyn Query> {
+        let alts: Vec<Box<dyn Query>> = g
+            .alts
+            .iter()
+            .map(|a| self.alt_query(stats, a, fields))
+            .collect();
         match <[_; 1]>::try_from(alts) {
             Ok([one]) => one,
             Err(alts) => Box::new(BooleanQuery::new(
@@ -327,14 +327,15 @@ impl Searcher {
         }
     }
 
-    fn alt_query(&self, alt: &Alt, fields: &[(Field, f32)]) -> Box<dyn Query> {
+    /// An alternative: its terms in each of `fields`, leaving out the fields in which
+    /// a term occurs nowhere (they match nothing and add nothing).
+    fn alt_query(&self, stats: &Provider, alt: &Alt, fields: &[(Field, f32)]) -> Box<dyn Query> {
         match alt {
             Alt::Terms(terms) => Box::new(BooleanQuery::new(
                 terms
                     .iter()
                     .flat_map(|(t, w)| {
-                        fields
-                            .iter()
+                        present(stats, fields, t)
                             .map(move |(f, fw)| (Occur::Should, term_query(*f, t, fw * w)))
                     })
                     .collect(),
@@ -343,8 +344,7 @@ impl Searcher {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
                     .iter()
                     .map(|(_, t)| {
-                        let q = fields
-                            .iter()
+                        let q = present(stats, fields, t)
                             .map(|(f, fw)| (Occur::Should, term_query(*f, t, fw * weight)))
                             .collect();
                         (
@@ -421,6 +421,20 @@ struct RecordView<'a> {
     text: Cow<'a, str>,
     #[serde(rename = "c", default)]
     contact: Option<ContactCard>,
+}
+
+/// Those of `fields` in which some page holds `term` (all when the index cannot
+/// say: the query then asks tantivy, as it would have).
+fn present<'a>(
+    stats: &'a Provider,
+    fields: &'a [(Field, f32)],
+    term: &'a str,
+) -> impl Iterator<Item = &'a (Field, f32)> {
+    fields.iter().filter(move |(f, _)| {
+        stats
+            .doc_freq(&Term::from_field_text(*f, term))
+            .map_or(true, |n| n > 0)
+    })
 }
 
 fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {

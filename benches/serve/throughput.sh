@@ -63,9 +63,11 @@ run() {
   echo "$name path=/$path requests_per_s=$rps p99=$p99 socket_errors=${errors:-none} non_2xx=${non2xx:-0}" \
     "host_cpu_s=$(echo "$after - $before" | bc) wrk_cpu_s=$wrk_cpu"
 }
-# A second between runs: the host allows 64 connections from one address
-# (`--per-client`), and a run's connections are counted until the host has seen
-# them close, so the next run's would otherwise be turned away (wrk's read errors).
+# A second before each run: the host allows 64 connections from one address
+# (`--per-client`), and earlier connections (curl's above, the last run's) are
+# counted until the host has seen them close, so a run's 64th could otherwise be
+# turned away (wrk's read errors).
+sleep 1
 run static "$page"
 sleep 1
 run search "$query"

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer};
 
@@ -104,8 +105,10 @@ pub struct Token {
 /// Analyses text; keeps a cache of stems, which is also the site's word list.
 pub struct Analyzer {
     stemmer: TextAnalyzer,
-    /// Normalized word → its stem, or `None` when it is not indexed.
-    cache: FxHashMap<String, Option<String>>,
+    /// Normalized word → its stem, or `None` when it is not indexed. Both are kept
+    /// inline when short (up to 24 bytes, nearly every word), so a lookup compares
+    /// and copies bytes in the table itself instead of in two more allocations.
+    cache: FxHashMap<CompactString, Option<CompactString>>,
 }
 
 impl Default for Analyzer {
@@ -173,12 +176,12 @@ impl Analyzer {
                 None => false,
             };
         }
-        let entry = is_indexable(surface).then(|| self.compute_stem(surface));
+        let entry = is_indexable(surface).then(|| CompactString::from(self.compute_stem(surface)));
         let kept = entry.is_some();
         if let Some(stem) = &entry {
             out.push_str(stem);
         }
-        self.cache.insert(surface.to_string(), entry);
+        self.cache.insert(CompactString::from(surface), entry);
         kept
     }
 
@@ -196,7 +199,7 @@ impl Analyzer {
         words.extend(
             self.cache
                 .drain()
-                .filter_map(|(word, stem)| Some((word, stem?))),
+                .filter_map(|(word, stem)| Some((word.into_string(), stem?.into_string()))),
         );
     }
 }

@@ -1,7 +1,8 @@
-//! The BM25 statistics of an opened index (documents, tokens per field, documents
-//! per term), looked up once and kept for as long as the index is open. An opened
-//! index never changes, so the figures stay true; tantivy would otherwise read the
-//! term dictionary of every segment for every term of every query. The figures are
+//! The BM25 statistics of an opened index (tokens per field, documents per term),
+//! looked up once and kept for as long as the index is open. An opened index never
+//! changes, so the figures stay true; tantivy would otherwise read the term
+//! dictionary of every segment for every term of every query. The number of
+//! documents is a sum over the segments' headers, and is not kept. The figures are
 //! the ones tantivy's own `Searcher` gives, so scores are the same to the bit.
 //!
 //! Input: a tantivy searcher of the opened index. Output: counts. Reads only.
@@ -20,7 +21,6 @@ const MAX_TERMS: usize = 100_000;
 /// What is kept: filled as queries ask.
 #[derive(Default)]
 pub struct Stats {
-    docs: RwLock<Option<u64>>,
     tokens: RwLock<HashMap<Field, u64>>,
     doc_freq: RwLock<HashMap<Term, u64>>,
 }
@@ -83,14 +83,7 @@ impl Bm25StatisticsProvider for Provider<'_> {
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        if let Some(n) = self.stats.docs.read().ok().and_then(|d| *d) {
-            return Ok(n);
-        }
-        let n = self.searcher.total_num_docs()?;
-        if let Ok(mut d) = self.stats.docs.write() {
-            *d = Some(n);
-        }
-        Ok(n)
+        self.searcher.total_num_docs()
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {

@@ -124,13 +124,9 @@ pub(crate) fn build_all(
     Ok(diagnostics)
 }
 
-/// `/changes/` and `/changes/atom.xml` of the current site, when it has editions.
-/// Returns the change log (`None` without editions), which the section feeds use.
-pub(super) fn write_changes(
-    renderer: &Renderer<'_>,
-    snapshots: &[Snapshot],
-    staging: &Staging,
-) -> Result<Option<ChangeLog>> {
+/// The current site's change log: what changed between its editions and since the
+/// newest (`None` without editions). The section feeds and printouts use it.
+pub(super) fn change_log(renderer: &Renderer<'_>, snapshots: &[Snapshot]) -> Option<ChangeLog> {
     let mut versions: Vec<Version<'_>> = snapshots
         .iter()
         .map(|s| Version {
@@ -144,13 +140,19 @@ pub(super) fn write_changes(
         prefix: renderer.config.url_prefix.clone(),
         docs: docs_of(renderer.site),
     });
-    let Some(log) = changelog::build(&versions, &renderer.config.url_prefix) else {
-        return Ok(None);
-    };
-    if let Some(html) = page::html(renderer, &log)? {
+    changelog::build(&versions, &renderer.config.url_prefix)
+}
+
+/// `/changes/` and `/changes/atom.xml` of the current site, from its change log.
+pub(super) fn write_changes(
+    renderer: &Renderer<'_>,
+    log: &ChangeLog,
+    staging: &Staging,
+) -> Result<()> {
+    if let Some(html) = page::html(renderer, log)? {
         staging.write(&format!("{}index.html", page::PATH), html.as_bytes())?;
-        let atom = feed::atom(renderer.config, &log);
+        let atom = feed::atom(renderer.config, log);
         staging.write(&format!("{}atom.xml", page::PATH), atom.as_bytes())?;
     }
-    Ok(Some(log))
+    Ok(())
 }

@@ -25,10 +25,12 @@ use walkdir::WalkDir;
 use crate::check;
 use crate::config::Config;
 use crate::content::{self, Date, LoadOptions, Site, urls::alias_path};
+use crate::editions::changelog::ChangeLog;
 use crate::editions::snapshot::{self, Snapshot};
 use crate::error::{Diagnostics, Error, Result};
 use crate::output::{self, Staging, ThemeAssets, headers, page_file};
 use crate::render::editions::EditionsNav;
+use crate::render::print::{Part, Printout, Stamp};
 use crate::render::{Renderer, Templates, markdown::Rendered};
 use crate::search;
 
@@ -241,8 +243,13 @@ fn build_site(
     };
     crate::util::memory::release_free_memory();
     shared.watch.lap("review dashboard");
+    let log = current
+        .then(|| editions::change_log(&renderer, shared.snapshots))
+        .flatten();
+    let stamp = section_files::stamp(log.as_ref(), job.today);
     let indexer = search::begin(staging, target, site.pages.len())?;
-    let rendered = render_pages(&renderer, staging, job.base, progress, &indexer)?;
+    let printouts = current.then_some(&stamp);
+    let rendered = render_pages(&renderer, staging, job.base, progress, &indexer, printouts)?;
     shared.watch.lap("render, write and index pages");
     let built = indexer.commit(site)?;
     crate::util::memory::release_free_memory();
@@ -269,9 +276,8 @@ fn build_site(
         write_files_beside_pages(
             &renderer,
             shared.theme,
-            shared.snapshots,
+            log.as_ref(),
             staging,
-            job.today,
             dashboard.as_deref(),
         )?;
     } else {
@@ -309,21 +315,95 @@ fn render_pages(
     base: &str,
     progress: &Progress,
     indexer: &search::Indexer<'_>,
+    printouts: Option<&Stamp>,
 ) -> Result<Vec<Rendered>> {
-    let n = renderer.site.pages.len();
-    (0..n)
+    let site = renderer.site;
+    // each section's pages, so its printout is made from the pages as they are rendered
+    let mut sections: Vec<Vec<usize>> = vec![Vec::new(); site.sections.len() + 1];
+    for (i, page) in site.pages.iter().enumerate() {
+        let s = page.section.min(site.sections.len());
+        sections[s].push(i);
+    }
+    let pass = PagePass {
+        renderer,
+        staging,
+        base,
+        progress,
+        indexer,
+    };
+    let done: Vec<Vec<(usize, Rendered)>> = sections
         .into_par_iter()
-        .map(|i| {
-            let mut md = renderer.markdown(i);
-            let html = renderer.page_html(i, &md)?;
-            let file = format!("{base}{}", page_file(&renderer.site.pages[i].path));
-            staging.write(&file, html.as_bytes())?;
-            indexer.add(renderer.site, i, &md)?;
-            md.keep_for_checks();
-            progress.inc();
-            Ok(md)
-        })
-        .collect()
+        .enumerate()
+        .map(|(s, pages)| pass.section(s, &pages, printouts))
+        .collect::<Result<_>>()?;
+    // every page is in one section: back in page order
+    let mut rendered: Vec<(usize, Rendered)> = done.into_iter().flatten().collect();
+    rendered.sort_unstable_by_key(|(i, _)| *i);
+    debug_assert!(rendered.iter().enumerate().all(|(k, (i, _))| k == *i));
+    Ok(rendered.into_iter().map(|(_, md)| md).collect())
+}
+
+/// What rendering a site's pages writes to.
+struct PagePass<'a> {
+    renderer: &'a Renderer<'a>,
+    staging: &'a Staging,
+    base: &'a str,
+    progress: &'a Progress,
+    indexer: &'a search::Indexer<'a>,
+}
+
+impl PagePass<'_> {
+    /// Render, write and index the pages of section `s` (`pages`), and write its
+    /// printout (when `printouts` gives its stamp) from them. Returns each page's
+    /// number and what the checks need of it.
+    fn section(
+        &self,
+        s: usize,
+        pages: &[usize],
+        printouts: Option<&Stamp>,
+    ) -> Result<Vec<(usize, Rendered)>> {
+        let site = self.renderer.site;
+        let printout = printouts
+            .filter(|_| s < site.sections.len())
+            .and_then(|_| Printout::new(self.renderer, s));
+        let done: Vec<(usize, Rendered, Option<Part>)> = pages
+            .par_iter()
+            .map(|&i| {
+                let mut md = self.page(i)?;
+                let part = printout
+                    .as_ref()
+                    .and_then(|p| p.part(self.renderer, i, &mut md));
+                md.keep_for_checks();
+                self.progress.inc();
+                Ok((i, md, part))
+            })
+            .collect::<Result<_>>()?;
+        let mut parts = Vec::new();
+        let rendered = done
+            .into_iter()
+            .map(|(i, md, part)| {
+                parts.extend(part);
+                (i, md)
+            })
+            .collect();
+        if let (Some(printout), Some(stamp)) = (printout, printouts) {
+            let html = printout.html(self.renderer, stamp, parts)?;
+            let file = format!("{}{}", self.base, page_file(printout.path()));
+            self.staging.write(&file, html.as_bytes())?;
+        }
+        Ok(rendered)
+    }
+
+    /// Render page `i`, write its HTML and add it to the search index.
+    fn page(&self, i: usize) -> Result<Rendered> {
+        let renderer = self.renderer;
+        let md = renderer.markdown(i);
+        let html = renderer.page_html(i, &md)?;
+        let file = format!("{}{}", self.base, page_file(&renderer.site.pages[i].path));
+        self.staging.write(&file, html.as_bytes())?;
+        self.indexer.add(renderer.site, i, &md)?;
+        Ok(md)
+    }
 }
 
 /// The current site's files beside its pages and search index, review dashboard
@@ -339,14 +419,10 @@ fn write_current_site_files(
 ) -> Result<()> {
     let (config, site) = (renderer.config, renderer.site);
     let dashboard = review_dashboard_html(config, site, renderer, today)?;
-    write_files_beside_pages(
-        renderer,
-        theme,
-        snapshots,
-        staging,
-        today,
-        dashboard.as_deref(),
-    )
+    let log = editions::change_log(renderer, snapshots);
+    write_files_beside_pages(renderer, theme, log.as_ref(), staging, dashboard.as_deref())?;
+    let stamp = section_files::stamp(log.as_ref(), today);
+    section_files::write_printouts(renderer, &stamp, staging)
 }
 
 /// Theme assets, 404, redirects, copied files, tag pages, sitemap, robots, the review
@@ -355,9 +431,8 @@ fn write_current_site_files(
 fn write_files_beside_pages(
     renderer: &Renderer<'_>,
     theme: &ThemeAssets,
-    snapshots: &[Snapshot],
+    log: Option<&ChangeLog>,
     staging: &Staging,
-    today: Date,
     dashboard: Option<&str>,
 ) -> Result<()> {
     let (config, site) = (renderer.config, renderer.site);
@@ -370,8 +445,10 @@ fn write_files_beside_pages(
         staging.write("review/index.html", html.as_bytes())?;
     }
     write_site_map(renderer, staging)?;
-    let log = editions::write_changes(renderer, snapshots, staging)?;
-    section_files::write(renderer, log.as_ref(), staging, today)
+    if let Some(log) = log {
+        editions::write_changes(renderer, log, staging)?;
+    }
+    section_files::write_feeds(renderer, log, staging)
 }
 
 /// The HTML site map at `/sitemap/`, unless a page of the site has that URL.
@@ -423,12 +500,16 @@ fn write_site_files(
     staging.write("404.html", renderer.not_found_html()?.as_bytes())?;
     write_page_files(site, renderer, staging, "")?;
     write_tag_pages(renderer, staging, "")?;
+    // the printouts are written with the pages, before these files, and win
+    let printouts = section_files::printout_files(renderer);
+    let printouts: Vec<&str> = printouts.iter().map(String::as_str).collect();
+    let theme_own = ["style.css", "guidebook.js", "search.js"];
     copy_tree(
         &config.theme_dir.join("static"),
         staging,
-        &["style.css", "guidebook.js", "search.js"],
+        &[&theme_own[..], &printouts].concat(),
     )?;
-    copy_tree(&config.static_dir, staging, &[])?;
+    copy_tree(&config.static_dir, staging, &printouts)?;
     staging.write("robots.txt", output::robots_txt(config).as_bytes())?;
     write_sitemap(config, site, staging, "")
 }

@@ -1,7 +1,9 @@
 //! The files each section of the current site gets beside its page: its Atom feed
 //! (`SECTION/atom.xml`, and the site's at `/atom.xml`) and its printable version
-//! (`SECTION/print/`). Called from [`super::write_current_site_files`], so the full
-//! build and the live preview write the same files.
+//! (`SECTION/print/`). The full build writes the printouts as it renders the pages
+//! ([`super::render_pages`], with [`crate::render::print::Printout`]); the live
+//! preview writes them here ([`super::write_current_site_files`]). Both make them
+//! with the same code.
 //!
 //! Input: the current site's [`Renderer`], the change log (when the site has
 //! editions) and the build's date. Output: files in the staging folder.
@@ -16,32 +18,54 @@ use crate::output::{Staging, page_file};
 use crate::render::Renderer;
 use crate::render::print::{self, Stamp};
 
-/// Write every section's feed and printable version.
-pub(super) fn write(
+/// Write every section's feed.
+pub(super) fn write_feeds(
     renderer: &Renderer<'_>,
     log: Option<&ChangeLog>,
     staging: &Staging,
-    today: Date,
 ) -> Result<()> {
     for (path, xml) in feeds::all(renderer.config, renderer.site, log) {
         staging.write(&path, xml.as_bytes())?;
     }
-    let stamp = Stamp {
+    Ok(())
+}
+
+/// What the printouts of a build made on `today` are stamped with.
+pub(super) fn stamp(log: Option<&ChangeLog>, today: Date) -> Stamp {
+    Stamp {
         edition: edition_words(log),
         date: today.human(),
         date_iso: today.to_string(),
-    };
+    }
+}
+
+/// Write every section's printable version, rendering its pages again (the live
+/// preview; a full build writes them while it renders the pages).
+pub(super) fn write_printouts(
+    renderer: &Renderer<'_>,
+    stamp: &Stamp,
+    staging: &Staging,
+) -> Result<()> {
     (0..renderer.site.sections.len())
         .into_par_iter()
         .try_for_each(|s| {
             let Some(path) = print::path(renderer.site, s) else {
                 return Ok(());
             };
-            match print::html(renderer, s, &stamp)? {
+            match print::html(renderer, s, stamp)? {
                 Some(html) => staging.write(&page_file(&path), html.as_bytes()),
                 None => Ok(()),
             }
         })
+}
+
+/// The files of every section's printable version, which the files copied from the
+/// theme's and the site's `static/` folders do not overwrite.
+pub(super) fn printout_files(renderer: &Renderer<'_>) -> Vec<String> {
+    (0..renderer.site.sections.len())
+        .filter_map(|s| print::path(renderer.site, s))
+        .map(|path| page_file(&path))
+        .collect()
 }
 
 /// Which version of the site a printout shows.

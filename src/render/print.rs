@@ -5,8 +5,9 @@
 //!
 //! Input: the [`Renderer`] of the current site, a section and the [`Stamp`]. Output:
 //! the page's HTML, or `None` for a section that has no page to print. No IO.
-//! Each page's Markdown is rendered again here (the build keeps no page's HTML),
-//! its headings moved one level down under the page's own `<h2>`, and its element
+//! A full build makes each section's printout from its pages as it renders them
+//! ([`Printout`]); the live preview renders them again ([`html`]). Each page's
+//! headings are moved one level down under the page's own `<h2>`, and its element
 //! ids prefixed (`p3-…`, with the `#` links, `for` and `aria-*` references that
 //! point at them) so ids stay unique in the combined page.
 
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Renderer;
+use super::markdown::Rendered;
 use crate::content::{Kind, Site};
 use crate::error::Result;
 
@@ -83,75 +85,147 @@ fn subsection_prints(renderer: &Renderer<'_>, s: usize) -> Vec<SubPrint> {
         .collect()
 }
 
-/// The printable version of section `s`, or `None` when it has none ([`path`]).
+/// The printable version of section `s`, or `None` when it has none ([`path`]),
+/// rendering each of its pages' Markdown. A full build makes the same document from
+/// the pages it renders anyway ([`Printout`]).
 pub fn html(renderer: &Renderer<'_>, s: usize, stamp: &Stamp) -> Result<Option<String>> {
-    if path(renderer.site, s).is_none() {
+    let Some(printout) = Printout::new(renderer, s) else {
         return Ok(None);
-    }
-    let site = renderer.site;
-    let index = site.sections[s].index;
-    let pages = printed_pages(site, s);
-    let local: HashMap<String, usize> = pages
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            (
-                format!("{}{}", renderer.config.url_prefix, site.pages[i].path),
-                k + 1,
-            )
-        })
+    };
+    let parts = printout
+        .pages()
+        .filter_map(|i| printout.part(renderer, i, &mut renderer.markdown(i)))
         .collect();
-    let intro = Rebase {
-        prefix: "p0-",
-        down: 0,
-        local: &local,
+    printout.html(renderer, stamp, parts).map(Some)
+}
+
+/// A section's printable version in the making: which pages it prints, in which
+/// order, and where their links lead within it. Each page gives its [`Part`] once
+/// rendered, in any order; [`Printout::html`] puts the parts together.
+pub struct Printout {
+    s: usize,
+    /// Its URL path ([`path`]).
+    path: String,
+    /// The section's index page (the printout's introduction).
+    index: usize,
+    /// Each printed page → its number in the document (from 1).
+    numbers: HashMap<usize, usize>,
+    /// The URL of each printed page → its number: links to them stay in the document.
+    local: HashMap<String, usize>,
+}
+
+/// What one page gives its section's printout.
+pub enum Part {
+    /// The index page's HTML, rebased.
+    Intro(String),
+    /// A printed page's context (its HTML rebased), with its number.
+    Article(usize, serde_json::Value),
+}
+
+impl Printout {
+    /// The printout of section `s`, or `None` when it has none ([`path`]).
+    pub fn new(renderer: &Renderer<'_>, s: usize) -> Option<Printout> {
+        let site = renderer.site;
+        let path = path(site, s)?;
+        let pages = printed_pages(site, s);
+        let local = pages
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                (
+                    format!("{}{}", renderer.config.url_prefix, site.pages[i].path),
+                    k + 1,
+                )
+            })
+            .collect();
+        let numbers = pages.iter().enumerate().map(|(k, &i)| (i, k + 1)).collect();
+        Some(Printout {
+            s,
+            path,
+            index: site.sections[s].index,
+            numbers,
+            local,
+        })
     }
-    .html(&renderer.markdown(index).html);
-    let mut articles = Vec::new();
-    for (k, i) in pages.into_iter().enumerate() {
-        let prefix = format!("p{}-", k + 1);
-        let mut md = renderer.markdown(i);
+
+    /// Its URL path (without the site prefix).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Every page with a part in the printout: the index, then the printed pages.
+    fn pages(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut printed: Vec<(usize, usize)> = self.numbers.iter().map(|(&i, &k)| (k, i)).collect();
+        printed.sort_unstable();
+        std::iter::once(self.index).chain(printed.into_iter().map(|(_, i)| i))
+    }
+
+    /// Page `i`'s part, from its rendered Markdown `md`, whose HTML is rebased in
+    /// place; `None` when the printout does not hold the page.
+    pub fn part(&self, renderer: &Renderer<'_>, i: usize, md: &mut Rendered) -> Option<Part> {
+        if i == self.index {
+            let rebase = Rebase {
+                prefix: "p0-",
+                down: 0,
+                local: &self.local,
+            };
+            return Some(Part::Intro(rebase.html(&md.html)));
+        }
+        let k = *self.numbers.get(&i)?;
+        let prefix = format!("p{k}-");
         md.html = Rebase {
             prefix: &prefix,
             down: 1,
-            local: &local,
+            local: &self.local,
         }
         .html(&md.html);
-        let mut page = serde_json::to_value(renderer.view.page_ctx(i, &md)).unwrap_or_default();
-        page["anchor"] = serde_json::Value::String(format!("p{}", k + 1));
-        articles.push(page);
+        let mut page = serde_json::to_value(renderer.view.page_ctx(i, md)).unwrap_or_default();
+        page["anchor"] = serde_json::Value::String(format!("p{k}"));
+        Some(Part::Article(k, page))
     }
-    let section = &site.pages[index];
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", &renderer.view.site_ctx(Some(index)));
-    let mut crumbs = renderer.view.breadcrumbs(index);
-    crumbs.push(super::context::Crumb {
-        title: section.nav_title().to_string(),
-        url: format!("{}{}", renderer.config.url_prefix, section.path),
-    });
-    ctx.insert(
-        "page",
-        &serde_json::json!({
-            "kind": "section-print",
-            "title": section.title,
-            "summary": section.summary(),
-            "breadcrumbs": crumbs,
-        }),
-    );
-    ctx.insert(
-        "print",
-        &PrintCtx {
-            stamp: stamp.clone(),
-            section_url: format!("{}{}", renderer.config.url_prefix, section.path),
-            intro,
-            articles,
-            subsections: subsection_prints(renderer, s),
-        },
-    );
-    renderer
-        .templates
-        .render("section-print.html", &ctx)
-        .map(Some)
+
+    /// The printable version's HTML, from every page's part.
+    pub fn html(&self, renderer: &Renderer<'_>, stamp: &Stamp, parts: Vec<Part>) -> Result<String> {
+        let site = renderer.site;
+        let mut intro = String::new();
+        let mut articles = Vec::with_capacity(parts.len());
+        for part in parts {
+            match part {
+                Part::Intro(html) => intro = html,
+                Part::Article(k, page) => articles.push((k, page)),
+            }
+        }
+        articles.sort_unstable_by_key(|(k, _)| *k);
+        let articles = articles.into_iter().map(|(_, page)| page).collect();
+        let section = &site.pages[self.index];
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &renderer.view.site_ctx(Some(self.index)));
+        let mut crumbs = renderer.view.breadcrumbs(self.index);
+        crumbs.push(super::context::Crumb {
+            title: section.nav_title().to_string(),
+            url: format!("{}{}", renderer.config.url_prefix, section.path),
+        });
+        ctx.insert(
+            "page",
+            &serde_json::json!({
+                "kind": "section-print",
+                "title": section.title,
+                "summary": section.summary(),
+                "breadcrumbs": crumbs,
+            }),
+        );
+        ctx.insert(
+            "print",
+            &PrintCtx {
+                stamp: stamp.clone(),
+                section_url: format!("{}{}", renderer.config.url_prefix, section.path),
+                intro,
+                articles,
+                subsections: subsection_prints(renderer, self.s),
+            },
+        );
+        renderer.templates.render("section-print.html", &ctx)
+    }
 }
 
 /// How one page's HTML is fitted into the printable section.
@@ -186,7 +260,7 @@ fn rebase(html: &str, r: &Rebase<'_>) -> String {
             continue;
         }
         let end = tag_end(rest);
-        out.push_str(&rewrite_tag(&rest[..end], r));
+        rewrite_tag(&rest[..end], r, &mut out);
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -196,82 +270,92 @@ fn rebase(html: &str, r: &Rebase<'_>) -> String {
 /// The length of the tag at the start of `s` (to its `>`, quotes respected).
 fn tag_end(s: &str) -> usize {
     let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
+    for (i, c) in s.bytes().enumerate().skip(1) {
         match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
+            (None, b'"' | b'\'') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
-            (None, '>') => return i + 1,
+            (None, b'>') => return i + 1,
             _ => {}
         }
     }
     s.len()
 }
 
-/// One tag (`<h2 id="a">`, `</h2>`, `<a href="#a">`) rewritten.
-fn rewrite_tag(tag: &str, r: &Rebase<'_>) -> String {
+/// One tag (`<h2 id="a">`, `</h2>`, `<a href="#a">`) rewritten, onto `out`.
+fn rewrite_tag(tag: &str, r: &Rebase<'_>, out: &mut String) {
     let down = r.down;
-    let (open, name_start) = if tag.starts_with("</") {
-        ("</", 2)
-    } else {
-        ("<", 1)
-    };
+    let name_start = if tag.starts_with("</") { 2 } else { 1 };
     let name_len = tag[name_start..]
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(tag.len() - name_start);
     if name_len == 0 {
-        return tag.to_string();
+        out.push_str(tag);
+        return;
     }
+    out.push_str(&tag[..name_start]);
     let name = &tag[name_start..name_start + name_len];
-    let name = match name.as_bytes() {
+    match name.as_bytes() {
         [b'h' | b'H', d @ b'1'..=b'6'] if down > 0 => {
-            format!("h{}", (d - b'0' + down).clamp(2 + down, 6))
+            out.push('h');
+            out.push(char::from(b'0' + (d - b'0' + down).clamp(2 + down, 6)));
         }
-        _ => name.to_string(),
-    };
-    let attrs = &tag[name_start + name_len..];
-    format!("{open}{name}{}", rewrite_attrs(attrs, r))
+        _ => out.push_str(name),
+    }
+    rewrite_attrs(&tag[name_start + name_len..], r, out);
 }
 
-/// A tag's attributes (and its closing `>`), with id references prefixed.
-fn rewrite_attrs(attrs: &str, r: &Rebase<'_>) -> String {
-    let mut out = String::with_capacity(attrs.len() + 8);
+/// A tag's attributes (and its closing `>`), with id references prefixed, onto `out`.
+fn rewrite_attrs(attrs: &str, r: &Rebase<'_>, out: &mut String) {
     let mut rest = attrs;
     while let Some(eq) = rest.find("=\"") {
         let before = &rest[..eq];
         let name = before
             .rsplit(|c: char| c.is_whitespace())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .unwrap_or("");
         let value_start = eq + 2;
         let Some(len) = rest[value_start..].find('"') else {
             break;
         };
         let value = &rest[value_start..value_start + len];
         out.push_str(&rest[..value_start]);
-        out.push_str(&rewrite_value(&name, value, r));
+        rewrite_value(&name.to_ascii_lowercase(), value, r, out);
         out.push('"');
         rest = &rest[value_start + len + 1..];
     }
     out.push_str(rest);
-    out
 }
 
-fn rewrite_value(name: &str, value: &str, r: &Rebase<'_>) -> String {
+/// An attribute's value, with the ids it names prefixed, onto `out`.
+fn rewrite_value(name: &str, value: &str, r: &Rebase<'_>, out: &mut String) {
     let prefix = r.prefix;
     match name {
-        "id" | "for" if !value.is_empty() => format!("{prefix}{value}"),
-        "aria-labelledby" | "aria-describedby" | "aria-controls" => value
-            .split_whitespace()
-            .map(|v| format!("{prefix}{v}"))
-            .collect::<Vec<_>>()
-            .join(" "),
+        "id" | "for" if !value.is_empty() => {
+            out.push_str(prefix);
+            out.push_str(value);
+        }
+        "aria-labelledby" | "aria-describedby" | "aria-controls" => {
+            for (k, v) in value.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(prefix);
+                out.push_str(v);
+            }
+        }
         "href" => match value.strip_prefix('#') {
-            Some(anchor) if !anchor.is_empty() => format!("#{prefix}{anchor}"),
-            Some(_) => value.to_string(),
-            None => local_link(value, r.local).unwrap_or_else(|| value.to_string()),
+            Some(anchor) if !anchor.is_empty() => {
+                out.push('#');
+                out.push_str(prefix);
+                out.push_str(anchor);
+            }
+            Some(_) => out.push_str(value),
+            None => match local_link(value, r.local) {
+                Some(link) => out.push_str(&link),
+                None => out.push_str(value),
+            },
         },
-        _ => value.to_string(),
+        _ => out.push_str(value),
     }
 }
 

@@ -150,7 +150,11 @@ fn the_review_dashboard_lists_overdue_pages_first() {
 fn generated_pages_replace_copied_files_at_their_address() {
     let t = tempfile::tempdir().unwrap();
     let site = site(t.path(), CONFIG);
-    for rel in ["static/review/index.html", "static/sitemap/index.html"] {
+    for rel in [
+        "static/review/index.html",
+        "static/sitemap/index.html",
+        "static/guidance/print/index.html",
+    ] {
         let path = site.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, "STATIC\n").unwrap();
@@ -160,9 +164,11 @@ fn generated_pages_replace_copied_files_at_their_address() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let review = read(site.join("public/review/index.html"));
     let map = read(site.join("public/sitemap/index.html"));
-    for html in [&review, &map] {
+    let printout = read(site.join("public/guidance/print/index.html"));
+    for html in [&review, &map, &printout] {
         assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     }
+    assert!(printout.contains("<p class=\"print-stamp\">"), "{printout}");
     assert!(review.contains("<h2 id=\"overdue-heading\">Overdue for review (1)</h2>"));
     assert_eq!(read(site.join("public/review/notes.txt")), "kept\n");
     let server = crate::support::server::Server::start(&[
@@ -171,7 +177,11 @@ fn generated_pages_replace_copied_files_at_their_address() {
         "--bind",
         "127.0.0.1:0",
     ]);
-    for (url, built) in [("/review/", &review), ("/sitemap/", &map)] {
+    for (url, built) in [
+        ("/review/", &review),
+        ("/sitemap/", &map),
+        ("/guidance/print/", &printout),
+    ] {
         let served = server.get(url).text();
         assert!(served.starts_with("<!DOCTYPE html>"), "{url}: {served}");
         assert!(!served.contains("STATIC"), "{url}");

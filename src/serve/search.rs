@@ -117,7 +117,9 @@ pub async fn respond(
     };
     let app2 = app.clone();
     let base = route.base.clone();
+    let slot = app.searches.slot().await;
     let done = tokio::task::spawn_blocking(move || (run(&app2, &base, &p), p)).await;
+    drop(slot);
     let page_rel = format!("{}search/index.html", route.base);
     let (found, p) = match done {
         Ok((Ok(found), p)) => (found, p),

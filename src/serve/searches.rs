@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
+use tokio::sync::{Semaphore, SemaphorePermit};
+
 use crate::search::{SearchResults, Searcher};
 
 /// What identifies one build of an index on disk.
@@ -19,18 +21,44 @@ pub type Stamp = Vec<(u64, SystemTime, u64)>;
 /// A search asked before: index folder, its build, query, kind, limit, page.
 pub type Asked = (PathBuf, Stamp, String, Option<String>, usize, usize);
 
+/// Searches run at once, for each core. A search keeps its core busy, so many more
+/// at once only switch between them, and the last to come waits longest (p99 at 64
+/// connections halved, `benches/RESULTS.md`); one a core leaves cores idle while a
+/// finished search hands its place on.
+const SLOTS_PER_CORE: usize = 4;
+
 /// Results kept at most; beyond, they are forgotten all at once.
 const RESULTS_MAX: usize = 4096;
 
-/// The search indexes opened so far, by folder, and recent results (a query asked
-/// again of the same index build is answered from memory).
-#[derive(Default)]
+/// The search indexes opened so far, by folder, recent results (a query asked
+/// again of the same index build is answered from memory), and the places for
+/// searches running at once.
 pub struct Searches {
     open: Mutex<HashMap<PathBuf, (Stamp, Arc<Searcher>)>>,
     results: Mutex<HashMap<Asked, Arc<Found>>>,
+    /// [`SLOTS_PER_CORE`] places for each core: a search holds one while it runs,
+    /// and the others wait in the order they came (the semaphore is fair).
+    slots: Semaphore,
+}
+
+impl Default for Searches {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Searches {
+            open: Mutex::default(),
+            results: Mutex::default(),
+            slots: Semaphore::new(SLOTS_PER_CORE * cores),
+        }
+    }
 }
 
 impl Searches {
+    /// Wait for a place to run a search in, first come first served; the search
+    /// runs while the permit is held.
+    pub async fn slot(&self) -> Option<SemaphorePermit<'_>> {
+        self.slots.acquire().await.ok()
+    }
+
     /// The searcher for the index in `dir` as built at `stamp`, opened again if the
     /// index changed.
     /// Fails with the reason when the index is there but cannot be opened.

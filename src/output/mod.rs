@@ -75,6 +75,22 @@ impl Staging {
         in_folder(&path, |p| fs::write(p, bytes))?.map_err(|e| Error::write(&path, e))
     }
 
+    /// Create the file `rel` inside the staging folder, to be written a piece at a
+    /// time (and read back); returns its path and the file.
+    pub fn create(&self, rel: &str) -> Result<(PathBuf, fs::File)> {
+        let path = safe_join(&self.dir, rel)?;
+        let open = |p: &Path| {
+            fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(p)
+        };
+        let file = in_folder(&path, open)?.map_err(|e| Error::write(&path, e))?;
+        Ok((path, file))
+    }
+
     /// Copy the file at `from` to `rel` inside the staging folder.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
         let path = safe_join(&self.dir, rel)?;

@@ -3,7 +3,8 @@
 //! Input: the [`Site`] (already filtered for the build's profile) and each page's
 //! [`Rendered`] Markdown (text and headings). Output: a committed index in a folder,
 //! each page's display record written through [`DocFiles`] (`d/N.json.gz` of the static
-//! export) and the site's word list (word → stem). An [`Indexer`] takes pages one at
+//! export) and [`RecordWriter`] (the host's `_search/records`), and the site's word
+//! list (word → stem). An [`Indexer`] takes pages one at
 //! a time from any thread (a full build gives it each page as soon as the page is
 //! rendered) and passes them straight to one `IndexWriter`, whose threads analyse the
 //! text with [`super::tokenizer`]. At most [`IN_FLIGHT`] documents wait for the writer
@@ -18,6 +19,7 @@ use tantivy::schema::document::Document;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use super::record_file::RecordWriter;
 use super::records::DocFiles;
 use super::schema::Fields;
 use super::tokenizer::{self, PageTokenizer, WordList};
@@ -57,6 +59,8 @@ pub struct Indexer<'a> {
     gate: Gate,
     edition: String,
     records: DocFiles<'a>,
+    /// The host's copy of the records.
+    store: RecordWriter,
     /// The hash of each page's display record, by page number, once written.
     hashes: Mutex<Vec<Option<[u8; 32]>>>,
 }
@@ -67,6 +71,7 @@ impl<'a> Indexer<'a> {
         dir: &Path,
         edition: &str,
         records: DocFiles<'a>,
+        store: RecordWriter,
         pages: usize,
     ) -> Result<Indexer<'a>> {
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
@@ -95,6 +100,7 @@ impl<'a> Indexer<'a> {
             gate: Gate::new(IN_FLIGHT),
             edition: edition.to_string(),
             records,
+            store,
             hashes: Mutex::new(vec![None; pages]),
         })
     }
@@ -104,6 +110,7 @@ impl<'a> Indexer<'a> {
     pub fn add(&self, site: &Site, i: usize, md: &Rendered) -> Result<()> {
         let (doc, record) = page_document(&self.fields, site, i, md, &self.edition);
         let hash = self.records.write(i, &record)?;
+        self.store.add(i, &record)?;
         if let Some(slot) = self.lock_hashes().get_mut(i) {
             *slot = Some(hash);
         }
@@ -130,6 +137,7 @@ impl<'a> Indexer<'a> {
         self.writer
             .wait_merging_threads()
             .map_err(|e| index_error(dir, e))?;
+        self.store.finish()?;
         let words = std::mem::take(&mut *self.words.lock().unwrap_or_else(|e| e.into_inner()));
         let hashes = self.hashes.into_inner().unwrap_or_else(|e| e.into_inner());
         let record_hashes: Vec<[u8; 32]> = hashes
@@ -272,7 +280,6 @@ fn page_document(
         contact: card,
     };
     let json = serde_json::to_string(&record).unwrap_or_default();
-    doc.add_text(fields.doc, &json);
     (doc, json)
 }
 

@@ -26,6 +26,7 @@ pub mod index;
 pub mod page;
 pub mod plan;
 pub mod query;
+pub mod record_file;
 pub mod records;
 pub mod schema;
 mod shards;
@@ -51,10 +52,14 @@ pub use query::{
     ContactCard, Hit, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest, SearchResults, Searcher,
 };
 
+/// The host's record file inside `_search/` ([`record_file`]).
+pub const RECORD_FILE: &str = "records";
+
 /// The most text of one page kept for snippets, in bytes.
 pub const MAX_SNIPPET_TEXT: usize = 20_000;
 
-/// What is shown for a page in results: stored in the index and exported as `d/N.json.gz`.
+/// What is shown for a page in results: kept for the host in `_search/records` and
+/// exported as `d/N.json.gz`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct DocRecord {
     #[serde(rename = "t")]
@@ -125,7 +130,9 @@ pub fn begin<'a>(staging: &'a Staging, target: Target<'_>, pages: usize) -> Resu
     let search_dir = format!("{}_search/", target.base);
     let index_dir = staging.dir().join(&search_dir).join("index");
     let records = records::DocFiles::new(staging, &format!("{search_dir}static/"));
-    Indexer::new(&index_dir, target.edition, records, pages)
+    let store =
+        record_file::RecordWriter::create(staging, &format!("{search_dir}{RECORD_FILE}"), pages)?;
+    Indexer::new(&index_dir, target.edition, records, store, pages)
 }
 
 /// Write the static export of the committed index `built` and the search page.

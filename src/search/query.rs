@@ -14,11 +14,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use super::analyze::Analyzer;
 use super::plan::{Alt, Group, Lexicon, PARAMS, Plan, Synonyms, analyse_synonyms};
+use super::record_file::RecordFile;
 use super::schema::Fields;
 use super::shards::{Meta, read_lexicon, read_meta};
 use super::stats::{Provider, Stats};
@@ -98,13 +99,9 @@ pub struct Searcher {
     synonyms: Synonyms,
     meta: Meta,
     stats: Stats,
+    /// Each page's display record.
+    records: RecordFile,
 }
-
-/// Decompressed blocks of stored records kept, per segment (tantivy keeps 100). A
-/// block holds about one page's record (up to [`super::MAX_SNIPPET_TEXT`] of text),
-/// so this is at most some 25 MB a segment; a page that is a hit again is not
-/// decompressed again while it is kept.
-const DOC_CACHE_BLOCKS: usize = 1000;
 
 impl Searcher {
     /// Open the index in `index_dir` (`SITE_OUT/_search`).
@@ -129,10 +126,10 @@ impl Searcher {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .doc_store_cache_num_blocks(DOC_CACHE_BLOCKS)
             .try_into()
             .map_err(|e| read_error(&index_path, e))?;
         let synonyms = analyse_synonyms(&meta.synonyms, &mut Analyzer::new());
+        let records = RecordFile::open(&index_dir.join(super::RECORD_FILE))?;
         Ok(Searcher {
             dir: index_dir.to_path_buf(),
             reader,
@@ -141,6 +138,7 @@ impl Searcher {
             synonyms,
             meta,
             stats: Stats::default(),
+            records,
         })
     }
 
@@ -208,20 +206,19 @@ impl Searcher {
             None | Some("contact") if total > 0 => self.answer(&stats, &s, &plan)?,
             _ => None,
         };
-        if let Some((score, ord, addr)) = answer {
+        if let Some((score, ord, _)) = answer {
             // Ranked among the first pages, or else asked of the index once.
             if top.iter().any(|(_, o, _)| *o == ord) || self.matches(&s, query.as_ref(), ord)? {
                 total -= 1;
             }
             top.retain(|(_, o, _)| *o != ord);
             if req.offset == 0 {
-                out.hits
-                    .push(self.hit(&s, addr, score, &terms, &mut analyzer)?);
+                out.hits.push(self.hit(ord, score, &terms, &mut analyzer)?);
             }
         }
         out.total = total;
-        for (score, _, addr) in top.into_iter().skip(req.offset).take(limit) {
-            let mut hit = self.hit(&s, addr, score, &terms, &mut analyzer)?;
+        for (score, ord, _) in top.into_iter().skip(req.offset).take(limit) {
+            let mut hit = self.hit(ord, score, &terms, &mut analyzer)?;
             hit.contact = None;
             out.hits.push(hit);
         }
@@ -375,22 +372,11 @@ impl Searcher {
         Box::new(BoostQuery::new(Box::new(q), 0.0))
     }
 
-    /// The hit for the page at `addr`: its display record (contact card included)
-    /// with a snippet for `terms`.
-    fn hit(
-        &self,
-        s: &tantivy::Searcher,
-        addr: DocAddress,
-        score: f32,
-        terms: &snippet::Terms,
-        a: &mut Analyzer,
-    ) -> Result<Hit> {
-        let doc: TantivyDocument = s.doc(addr).map_err(|e| read_error(&self.dir, e))?;
-        let json = doc
-            .get_first(self.fields.doc)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        let r: RecordView = serde_json::from_str(json).map_err(|e| read_error(&self.dir, e))?;
+    /// The hit for page `ord`: its display record (contact card included) with a
+    /// snippet for `terms`.
+    fn hit(&self, ord: u64, score: f32, terms: &snippet::Terms, a: &mut Analyzer) -> Result<Hit> {
+        let json = self.records.get(ord)?;
+        let r: RecordView = serde_json::from_str(&json).map_err(|e| read_error(&self.dir, e))?;
         Ok(Hit {
             snippet: snippet::make(&r.text, &r.summary, terms, a, PARAMS.snippet_chars),
             title: r.title,

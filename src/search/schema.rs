@@ -4,7 +4,7 @@
 //! Text fields are analysed by [`super::tokenizer`] (registered as `guidebook` on
 //! the index that is written; searching never analyses through tantivy). `phrase` holds every text of a page with positions and only
 //! checks "quoted phrases"; the other text fields are scored with BM25 times their
-//! weight. `doc` is the stored display record ([`super::DocRecord`] as JSON).
+//! weight. The display records are kept outside the index ([`super::record_file`]).
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -46,7 +46,6 @@ pub struct Fields {
     pub url: Field,
     pub edition: Field,
     pub ord: Field,
-    pub doc: Field,
 }
 
 impl Fields {
@@ -73,7 +72,6 @@ impl Fields {
         let url = b.add_text_field("url", STRING | STORED);
         let edition = b.add_text_field("edition", STRING | STORED);
         let ord = b.add_u64_field("ord", FAST | STORED | INDEXED);
-        let doc = b.add_text_field("doc", STORED);
         let schema = b.build();
         let answer = ANSWER_WEIGHTS
             .iter()
@@ -94,7 +92,6 @@ impl Fields {
             url,
             edition,
             ord,
-            doc,
         }
     }
 

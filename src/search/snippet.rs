@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 
 use super::analyze::{Analyzer, normalize_into, words};
 use crate::util::html::escape;
@@ -60,8 +60,8 @@ impl<'a> Text<'a> {
 pub struct Terms<'a> {
     stems: Vec<&'a str>,
     /// Every ASCII word of the site whose stem is one of `stems` (lowercase, as
-    /// words are normalized), longest first where several start at one place.
-    finder: Option<AhoCorasick>,
+    /// words are normalized).
+    finder: Option<Finder>,
 }
 
 impl<'a> Terms<'a> {
@@ -85,18 +85,93 @@ impl<'a> Terms<'a> {
         I: Iterator<Item = &'w str>,
     {
         let mut terms = Terms::new(stems);
-        let words: Vec<&str> = terms
+        let words: Vec<Vec<&str>> = terms
             .stems
             .iter()
-            .flat_map(|s| words_with_stem(s))
-            .filter(|w| w.is_ascii())
+            .map(|s| words_with_stem(s).filter(|w| w.is_ascii()).collect())
             .collect();
-        terms.finder = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .ok();
+        terms.finder = Finder::new(&words);
         terms
     }
+}
+
+/// Finds given words in an ASCII text: for each stem, the text is searched for
+/// what all its words begin with (`memchr::memmem`, many bytes at a step), and only
+/// the words that begin there are looked at.
+struct Finder {
+    /// What every word of a stem begins with (lowercase), one for each stem that
+    /// has words.
+    starts: Vec<memmem::Finder<'static>>,
+    /// The words (lowercase), by length.
+    by_len: Vec<Vec<Box<[u8]>>>,
+}
+
+impl Finder {
+    /// A finder for `words`, given stem by stem (ASCII, normalized). `None` when a
+    /// word is not made only of letters and digits: a text's words are, so such a
+    /// word could not be found this way, and every word must then be looked at.
+    fn new(words: &[Vec<&str>]) -> Option<Finder> {
+        let all = || words.iter().flatten();
+        if all().any(|w| w.is_empty() || !w.bytes().all(|c| c.is_ascii_alphanumeric())) {
+            return None;
+        }
+        let longest = all().map(|w| w.len()).max().unwrap_or(0);
+        let mut by_len = vec![Vec::new(); longest + 1];
+        for w in all() {
+            by_len[w.len()].push(w.as_bytes().into());
+        }
+        let starts = words
+            .iter()
+            .filter_map(|ws| common_start(ws))
+            .map(|s| memmem::Finder::new(s).into_owned())
+            .collect();
+        Some(Finder { starts, by_len })
+    }
+
+    /// The words of the lowercased ASCII text `b` (runs of letters and digits, as
+    /// [`words`] splits them) that are among the words, in text order.
+    fn find(&self, b: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for start in &self.starts {
+            // Matches of `start` do not overlap; one at a word's start is never
+            // inside another, since `start` is made of letters and digits.
+            for at in start.find_iter(b) {
+                if at > 0 && b[at - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let end = b[at..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |n| at + n);
+                let word = &b[at..end];
+                if self
+                    .by_len
+                    .get(word.len())
+                    .is_some_and(|ws| ws.iter().any(|w| **w == *word))
+                {
+                    out.push((at, end));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The longest beginning all of `words` share, when they have one.
+fn common_start<'w>(words: &[&'w str]) -> Option<&'w [u8]> {
+    let (first, rest) = words.split_first()?;
+    let mut len = first.len();
+    for w in rest {
+        len = first
+            .bytes()
+            .zip(w.bytes())
+            .take(len)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    (len > 0).then(|| &first.as_bytes()[..len])
 }
 
 /// The snippet for a page with `text` and `summary`, given the matched terms.
@@ -132,17 +207,8 @@ fn matches(text: &Text, terms: &Terms, a: &mut Analyzer) -> Vec<Match> {
 
 /// The words of an ASCII `text` that `finder` finds in it lowercased: whole words
 /// only.
-fn found(text: &str, finder: &AhoCorasick) -> Vec<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    let b = lower.as_bytes();
-    finder
-        .find_iter(&lower)
-        .map(|m| (m.start(), m.end()))
-        .filter(|&(start, end)| {
-            (start == 0 || !b[start - 1].is_ascii_alphanumeric())
-                && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
-        })
-        .collect()
+fn found(text: &str, finder: &Finder) -> Vec<(usize, usize)> {
+    finder.find(text.to_ascii_lowercase().as_bytes())
 }
 
 /// Of the words `candidates` (byte ranges, in text order), those whose stem is one
@@ -431,6 +497,52 @@ mod tests {
             9,
         );
         assert_eq!(s, "Body text…");
+    }
+
+    /// The finder gives the same snippets as looking at every word, for texts made
+    /// of words of the vocabulary in any case, words that hold them, other words,
+    /// digits and punctuation; and a word list holding something other than letters
+    /// and digits makes no finder.
+    #[test]
+    fn found_words_are_the_words_every_word_would_give() {
+        let vocabulary = [
+            "export", "exports", "exported", "control", "controls", "licence", "licences", "a1",
+            "study", "studies",
+        ];
+        let mut a = Analyzer::new();
+        let stems: HashSet<String> = vocabulary.iter().map(|w| a.stem(w)).collect();
+        let with = Terms::with_words(&stems, |s| {
+            let s = s.to_string();
+            let mut a = Analyzer::new();
+            vocabulary
+                .iter()
+                .copied()
+                .filter(move |w| a.stem(w) == s)
+                .collect::<Vec<_>>()
+                .into_iter()
+        });
+        assert!(with.finder.is_some());
+        let without = Terms::new(&stems);
+        proptest::proptest!(|(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "export", "EXPORT", "Exports", "exported", "re", "control", "controls", "licence",
+            "LICENCES", "a1", "A1", "1", "x", "stud", "Studies", "study", " ", "-", ".", "'",
+            "\n", "tail",
+        ]), 0..30), width in 5usize..60)| {
+            let body = parts.concat();
+            let mut a = Analyzer::new();
+            proptest::prop_assert_eq!(
+                make(&body, "", &with, &mut a, width),
+                make(&body, "", &without, &mut a, width)
+            );
+        });
+        assert!(Finder::new(&[vec!["dual-use"]]).is_none());
+        assert!(Finder::new(&[vec![""]]).is_none());
+        assert_eq!(
+            common_start(&["studi", "study", "studies"]),
+            Some(&b"stud"[..])
+        );
+        assert_eq!(common_start(&["ab", "cd"]), None);
+        assert_eq!(common_start(&[]), None);
     }
 
     /// With the words of each stem known, snippets are the same as when every word

@@ -109,7 +109,8 @@ impl<'a> Indexer<'a> {
     /// record. Waits while [`IN_FLIGHT`] documents are waiting for the writer.
     pub fn add(&self, site: &Site, i: usize, md: &Rendered) -> Result<()> {
         let (doc, record) = page_document(&self.fields, site, i, md, &self.edition);
-        let hash = self.records.write(i, &record)?;
+        let json = serde_json::to_string(&record).unwrap_or_default();
+        let hash = self.records.write(i, &json)?;
         self.store.add(i, &record)?;
         if let Some(slot) = self.lock_hashes().get_mut(i) {
             *slot = Some(hash);
@@ -210,14 +211,14 @@ impl Drop for Permit {
     }
 }
 
-/// The tantivy document of page `i`, and its display record as JSON.
+/// The tantivy document of page `i`, and its display record.
 fn page_document(
     fields: &Fields,
     site: &Site,
     i: usize,
     md: &Rendered,
     edition: &str,
-) -> (TantivyDocument, String) {
+) -> (TantivyDocument, DocRecord) {
     let page = &site.pages[i];
     let fm = &page.fm;
     let mut doc = TantivyDocument::default();
@@ -279,8 +280,7 @@ fn page_document(
         text: snippet_text(&md.text),
         contact: card,
     };
-    let json = serde_json::to_string(&record).unwrap_or_default();
-    (doc, json)
+    (doc, record)
 }
 
 /// The titles of the sections above page `i`, from the home page down.

@@ -7,7 +7,6 @@
 //! like "contact" aside) leads the hits with its card. Input: `SITE_OUT/_search`
 //! (opened once, shared). Output: [`SearchResults`]. Reads only.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -375,38 +374,16 @@ impl Searcher {
     /// The hit for page `ord`: its display record (contact card included) with a
     /// snippet for `terms`.
     fn hit(&self, ord: u64, score: f32, terms: &snippet::Terms, a: &mut Analyzer) -> Result<Hit> {
-        let json = self.records.get(ord)?;
-        let r: RecordView = serde_json::from_str(&json).map_err(|e| read_error(&self.dir, e))?;
-        Ok(Hit {
-            snippet: snippet::make(&r.text, &r.summary, terms, a, PARAMS.snippet_chars),
-            title: r.title,
-            url: r.url,
-            kind: r.kind,
-            breadcrumb: r.breadcrumb,
+        self.records.with(ord, |r| Hit {
+            snippet: snippet::make(r.text, r.summary, terms, a, PARAMS.snippet_chars),
+            title: r.title.to_string(),
+            url: r.url.to_string(),
+            kind: r.kind.to_string(),
+            breadcrumb: r.breadcrumb.iter().map(|b| b.to_string()).collect(),
             score,
             contact: r.contact,
         })
     }
-}
-
-/// A stored [`super::DocRecord`] as a hit needs it: the long texts borrowed from the stored
-/// JSON where they hold no escapes.
-#[derive(Deserialize)]
-struct RecordView<'a> {
-    #[serde(rename = "t")]
-    title: String,
-    #[serde(rename = "u")]
-    url: String,
-    #[serde(rename = "k")]
-    kind: String,
-    #[serde(rename = "b")]
-    breadcrumb: Vec<String>,
-    #[serde(rename = "s", borrow)]
-    summary: Cow<'a, str>,
-    #[serde(rename = "x", borrow)]
-    text: Cow<'a, str>,
-    #[serde(rename = "c", default)]
-    contact: Option<ContactCard>,
 }
 
 /// Those of `fields` in which some page holds `term` (all when the index cannot

@@ -16,7 +16,7 @@ use axum::response::Response;
 use super::path::RequestPath;
 use super::respond::{self, App};
 use super::search_page;
-use super::searches::{Found, stamp};
+use super::searches::{Asked, Found, stamp};
 use crate::content::Kind;
 use crate::search::{SearchRequest, SearchResults};
 
@@ -49,7 +49,7 @@ pub fn route(p: &RequestPath) -> Option<Route> {
 }
 
 /// A checked search request.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Params {
     q: String,
     kind: Option<String>,
@@ -115,28 +115,19 @@ pub async fn respond(
             );
         }
     };
-    let app2 = app.clone();
-    let base = route.base.clone();
-    let slot = app.searches.slot().await;
-    let done = tokio::task::spawn_blocking(move || (run(&app2, &base, &p), p)).await;
-    drop(slot);
     let page_rel = format!("{}search/index.html", route.base);
-    let (found, p) = match done {
-        Ok((Ok(found), p)) => (found, p),
-        Ok((Err(Failure::NoIndex), _)) if !route.api => {
+    let found = match answer(&app, &route.base, &p).await {
+        Ok(found) => found,
+        Err(Failure::NoIndex) if !route.api => {
             return match app.site.file(&page_rel) {
                 Some(page) => respond::file_response(&app, &page, &headers, StatusCode::OK),
                 None => respond::not_found(&app),
             };
         }
-        Ok((Err(Failure::NoIndex), _)) => return respond::not_found(&app),
-        Ok((Err(Failure::Broken(why)), _)) => {
+        Err(Failure::NoIndex) => return respond::not_found(&app),
+        Err(Failure::Broken(why)) => {
             let body = format!("500 Internal Server Error: {why}\n");
             return respond::text(StatusCode::INTERNAL_SERVER_ERROR, &body);
-        }
-        Err(_) => {
-            let body = "500 Internal Server Error: the search failed\n";
-            return respond::text(StatusCode::INTERNAL_SERVER_ERROR, body);
         }
     };
     if route.api {
@@ -161,35 +152,63 @@ enum Failure {
     Broken(String),
 }
 
-/// Search the index of the site at `base`: 404 when it has none, 500 (saying why)
-/// when it cannot be read or the search fails.
-fn run(app: &App, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
+/// What answering a request takes: an answer remembered, or a search.
+enum Step {
+    Remembered(Arc<Found>),
+    Search(Asked),
+}
+
+/// The answer to `p` from the index of the site at `base`. A remembered answer
+/// comes at once, looked up here: two `stat`s of the index's own files and a
+/// table lookup, microseconds, cheaper than a hand-over to another thread. Only a
+/// search waits for one of the places searches run in, so a query asked again
+/// never queues behind running searches; it then runs on a thread that may block.
+async fn answer(app: &Arc<App>, base: &str, p: &Params) -> Result<Arc<Found>, Failure> {
+    let asked = match look_up(app, base, p.clone())? {
+        Step::Remembered(found) => return Ok(found),
+        Step::Search(asked) => asked,
+    };
+    let _slot = app.searches.slot().await;
+    let app2 = app.clone();
+    tokio::task::spawn_blocking(move || search(&app2, asked))
+        .await
+        .unwrap_or_else(|_| Err(Failure::Broken("the search failed".into())))
+}
+
+/// Which build of the index at `base` to search (404 when there is none), and the
+/// answer if this query was asked of that build before.
+fn look_up(app: &App, base: &str, p: Params) -> Result<Step, Failure> {
     let dir = app.site.root().join(base).join("_search");
     let stamp = stamp(&dir).ok_or(Failure::NoIndex)?;
-    let asked = (dir, stamp, p.q.clone(), p.kind.clone(), p.limit, p.page);
-    if let Some(found) = app.searches.remembered(&asked) {
-        return Ok(found);
-    }
-    let searcher = app
-        .searches
-        .get(&asked.0, &asked.1)
-        .map_err(Failure::Broken)?;
+    let asked = (dir, stamp, p.q, p.kind, p.limit, p.page);
+    Ok(match app.searches.remembered(&asked) {
+        Some(found) => Step::Remembered(found),
+        None => Step::Search(asked),
+    })
+}
+
+/// Search the index build `asked` names and remember the answer: 500 (saying why)
+/// when the index cannot be read or the search fails.
+fn search(app: &App, asked: Asked) -> Result<Arc<Found>, Failure> {
+    let (dir, stamp, q, kind, limit, page) = &asked;
+    let searcher = app.searches.get(dir, stamp).map_err(Failure::Broken)?;
     let prefix = searcher.url_prefix().to_string();
-    let results = if p.q.trim().is_empty() {
+    let offset = (page - 1) * limit;
+    let results = if q.trim().is_empty() {
         SearchResults {
-            query: p.q.clone(),
+            query: q.clone(),
             total: 0,
-            kind: p.kind.clone(),
-            offset: (p.page - 1) * p.limit,
-            limit: p.limit,
+            kind: kind.clone(),
+            offset,
+            limit: *limit,
             hits: Vec::new(),
         }
     } else {
         let req = SearchRequest {
-            q: &p.q,
-            kind: p.kind.as_deref(),
-            limit: p.limit,
-            offset: (p.page - 1) * p.limit,
+            q,
+            kind: kind.as_deref(),
+            limit: *limit,
+            offset,
         };
         searcher
             .search(&req)
@@ -225,6 +244,55 @@ pub async fn warm(app: Arc<App>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::files::FsSite;
+    use crate::serve::searches::Searches;
+    use std::time::Duration;
+
+    /// A served folder with the two files an index's build is known by, and no
+    /// index: nothing here can be searched, only remembered.
+    fn app_without_places(dir: &std::path::Path) -> Arc<App> {
+        for f in ["_search/index/meta.json", "_search/static/meta.json"] {
+            std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(f), "{}").unwrap();
+        }
+        Arc::new(App {
+            site: FsSite::open(dir).unwrap(),
+            mount: "/".into(),
+            searches: Searches::with_slots(0),
+            search_log: None,
+            live: None,
+        })
+    }
+
+    #[tokio::test]
+    async fn a_remembered_answer_does_not_wait_for_a_place_to_search() {
+        let tmp = tempfile::tempdir().unwrap();
+        let app = app_without_places(tmp.path());
+        let asked = |q: &str| params(Some(&format!("q={q}"))).unwrap();
+        let Ok(Step::Search(key)) = look_up(&app, "", asked("visa")) else {
+            panic!("a first query is searched");
+        };
+        let results = SearchResults {
+            query: "visa".into(),
+            total: 0,
+            kind: None,
+            offset: 0,
+            limit: DEFAULT_LIMIT,
+            hits: Vec::new(),
+        };
+        let found = Arc::new(Found {
+            results,
+            prefix: "/".into(),
+        });
+        app.searches.remember(key, found.clone());
+        // every place is taken (there are none): only a remembered answer comes
+        let wait = Duration::from_secs(2);
+        let again = tokio::time::timeout(wait, answer(&app, "", &asked("visa"))).await;
+        assert!(matches!(again, Ok(Ok(f)) if Arc::ptr_eq(&f, &found)));
+        let atas = asked("ATAS");
+        let new = tokio::time::timeout(Duration::from_millis(200), answer(&app, "", &atas));
+        assert!(new.await.is_err(), "a new query waits for a place");
+    }
 
     fn req(raw: &str) -> RequestPath {
         super::super::path::parse(raw).unwrap()

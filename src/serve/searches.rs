@@ -44,15 +44,20 @@ pub struct Searches {
 impl Default for Searches {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Searches {
-            open: Mutex::default(),
-            results: Mutex::default(),
-            slots: Semaphore::new(SLOTS_PER_CORE * cores),
-        }
+        Searches::with_slots(SLOTS_PER_CORE * cores)
     }
 }
 
 impl Searches {
+    /// No index open yet, and `slots` places for searches running at once.
+    pub fn with_slots(slots: usize) -> Searches {
+        Searches {
+            open: Mutex::default(),
+            results: Mutex::default(),
+            slots: Semaphore::new(slots),
+        }
+    }
+
     /// Wait for a place to run a search in, first come first served; the search
     /// runs while the permit is held.
     pub async fn slot(&self) -> Option<SemaphorePermit<'_>> {

@@ -200,24 +200,27 @@ impl Searcher {
         }
         let stems: HashSet<String> = plan.stems().into_iter().collect();
         let terms = snippet::Terms::with_words(&stems, |s| self.lexicon.words_with_stem(s));
-        let mut analyzer = Analyzer::new();
+        let mut scratch = snippet::Scratch::default();
+        // one buffer for every hit's record
+        let mut record = Vec::new();
         let answer = match kind {
             None | Some("contact") if total > 0 => self.answer(&stats, &s, &plan)?,
             _ => None,
         };
-        if let Some((score, ord, _)) = answer {
+        if let Some((score, ord)) = answer {
             // Ranked among the first pages, or else asked of the index once.
-            if top.iter().any(|(_, o, _)| *o == ord) || self.matches(&s, query.as_ref(), ord)? {
+            if top.iter().any(|(_, o)| *o == ord) || self.matches(&s, query.as_ref(), ord)? {
                 total -= 1;
             }
-            top.retain(|(_, o, _)| *o != ord);
+            top.retain(|(_, o)| *o != ord);
             if req.offset == 0 {
-                out.hits.push(self.hit(ord, score, &terms, &mut analyzer)?);
+                out.hits
+                    .push(self.hit(ord, score, &terms, &mut scratch, &mut record)?);
             }
         }
         out.total = total;
-        for (score, ord, _) in top.into_iter().skip(req.offset).take(limit) {
-            let mut hit = self.hit(ord, score, &terms, &mut analyzer)?;
+        for (score, ord) in top.into_iter().skip(req.offset).take(limit) {
+            let mut hit = self.hit(ord, score, &terms, &mut scratch, &mut record)?;
             hit.contact = None;
             out.hits.push(hit);
         }
@@ -268,7 +271,7 @@ impl Searcher {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// The contact answering `plan`, if any: (answer score, page, address).
+    /// The contact answering `plan`, if any: (answer score, page).
     fn answer(
         &self,
         stats: &Provider,
@@ -373,9 +376,16 @@ impl Searcher {
 
     /// The hit for page `ord`: its display record (contact card included) with a
     /// snippet for `terms`.
-    fn hit(&self, ord: u64, score: f32, terms: &snippet::Terms, a: &mut Analyzer) -> Result<Hit> {
-        self.records.with(ord, |r| Hit {
-            snippet: snippet::make(r.text, r.summary, terms, a, PARAMS.snippet_chars),
+    fn hit(
+        &self,
+        ord: u64,
+        score: f32,
+        terms: &snippet::Terms,
+        scratch: &mut snippet::Scratch,
+        buf: &mut Vec<u8>,
+    ) -> Result<Hit> {
+        self.records.with(ord, buf, |r| Hit {
+            snippet: snippet::make(r.text, r.summary, terms, scratch, PARAMS.snippet_chars),
             title: r.title.to_string(),
             url: r.url.to_string(),
             kind: r.kind.to_string(),

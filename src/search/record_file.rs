@@ -12,8 +12,8 @@
 //! place of each page's record by page number (offset `u64`, length `u32`, little
 //! endian); then the number of pages and the offset of the table (`u64` each).
 //!
-//! Input (writing): page numbers and records from any thread, then the number of
-//! pages. Output: the file in the staging folder. Reading checks the table against
+//! Input (writing): the number of pages, then page numbers and records from any
+//! thread. Output: the file in the staging folder. Reading checks the table against
 //! the file's length, so a cut or foreign file is an error, never a panic.
 
 use std::fs::File;
@@ -101,13 +101,13 @@ impl RecordWriter {
         out.write_all(MAGIC).map_err(write_err)?;
         let mut at = MAGIC.len() as u64;
         let mut table = Vec::with_capacity(places.len() * ENTRY as usize + FOOTER as usize);
+        let mut buf = Vec::new();
         for place in &places {
-            let (from, len) = place.ok_or_else(|| {
-                Error::write(&self.path, std::io::Error::other("a page was not indexed"))
-            })?;
-            let bytes = read_at(&arrived, from, len as usize)
-                .map_err(|e| Error::read(&self.arrived_path, e))?;
-            out.write_all(&bytes).map_err(write_err)?;
+            let (from, len) =
+                place.ok_or_else(|| Error::write(&self.path, why("a page was not indexed")))?;
+            buf.resize(len as usize, 0);
+            read_into(&arrived, from, &mut buf).map_err(|e| Error::read(&self.arrived_path, e))?;
+            out.write_all(&buf).map_err(write_err)?;
             table.extend_from_slice(&at.to_le_bytes());
             table.extend_from_slice(&len.to_le_bytes());
             at += u64::from(len);
@@ -121,8 +121,8 @@ impl RecordWriter {
         std::fs::remove_file(&self.arrived_path).map_err(|e| Error::write(&self.arrived_path, e))
     }
 
-    fn error(&self, why: &str) -> Error {
-        Error::write(&self.path, std::io::Error::other(why.to_string()))
+    fn error(&self, what: &str) -> Error {
+        Error::write(&self.path, why(what))
     }
 }
 
@@ -139,7 +139,7 @@ impl RecordFile {
     pub fn open(path: &Path) -> Result<RecordFile> {
         let file = File::open(path).map_err(|e| Error::read(path, e))?;
         let size = file.metadata().map_err(|e| Error::read(path, e))?.len();
-        let bad = |why: &str| Error::read(path, std::io::Error::other(why.to_string()));
+        let bad = |what: &str| Error::read(path, why(what));
         let head = MAGIC.len() as u64;
         if size < head + FOOTER || read_at(&file, 0, MAGIC.len()).ok().as_deref() != Some(MAGIC) {
             return Err(bad("not a record file of this version of guidebook"));
@@ -172,24 +172,30 @@ impl RecordFile {
         })
     }
 
-    /// The record of page `ord`, as bytes for [`RecordView::parse`].
-    fn get(&self, ord: u64) -> Result<Vec<u8>> {
+    /// Page `ord`'s record, read into `buf` (kept from one read to the next: only
+    /// grown, never cleared) and taken apart.
+    pub fn with<T>(
+        &self,
+        ord: u64,
+        buf: &mut Vec<u8>,
+        f: impl FnOnce(RecordView<'_>) -> T,
+    ) -> Result<T> {
         let &(at, len) = usize::try_from(ord)
             .ok()
             .and_then(|i| self.places.get(i))
             .ok_or_else(|| self.error("no record for this page"))?;
-        read_at(&self.file, at, len as usize).map_err(|e| Error::read(&self.path, e))
-    }
-
-    /// Page `ord`'s record, taken apart.
-    pub fn with<T>(&self, ord: u64, f: impl FnOnce(RecordView<'_>) -> T) -> Result<T> {
-        let bytes = self.get(ord)?;
-        let view = RecordView::parse(&bytes).ok_or_else(|| self.error("a record is damaged"))?;
+        let len = len as usize;
+        if buf.len() < len {
+            buf.resize(len, 0);
+        }
+        let bytes = &mut buf[..len];
+        read_into(&self.file, at, bytes).map_err(|e| Error::read(&self.path, e))?;
+        let view = RecordView::parse(bytes).ok_or_else(|| self.error("a record is damaged"))?;
         Ok(f(view))
     }
 
-    fn error(&self, why: &str) -> Error {
-        Error::read(&self.path, std::io::Error::other(why.to_string()))
+    fn error(&self, what: &str) -> Error {
+        Error::read(&self.path, why(what))
     }
 }
 
@@ -297,19 +303,23 @@ fn u64_at(b: &[u8], i: usize) -> u64 {
 }
 
 /// `len` bytes of `file` from `offset`, without moving a cursor other readers share.
-#[cfg(unix)]
 fn read_at(file: &File, offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
     let mut buf = vec![0; len];
-    std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, offset)?;
+    read_into(file, offset, &mut buf)?;
     Ok(buf)
 }
 
-/// `len` bytes of `file` from `offset`, without moving a cursor other readers share.
+/// Fill `buf` with the bytes of `file` from `offset`, without moving a cursor.
+#[cfg(unix)]
+fn read_into(file: &File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Fill `buf` with the bytes of `file` from `offset`, without moving a cursor.
 #[cfg(windows)]
-fn read_at(file: &File, offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
-    let mut buf = vec![0; len];
+fn read_into(file: &File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
     let mut done = 0;
-    while done < len {
+    while done < buf.len() {
         let n =
             std::os::windows::fs::FileExt::seek_read(file, &mut buf[done..], offset + done as u64)?;
         if n == 0 {
@@ -317,7 +327,12 @@ fn read_at(file: &File, offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
         }
         done += n;
     }
-    Ok(buf)
+    Ok(())
+}
+
+/// What went wrong with a record file, as the I/O error an [`Error`] carries.
+fn why(why: &str) -> std::io::Error {
+    std::io::Error::other(why.to_string())
 }
 
 #[cfg(test)]
@@ -379,10 +394,15 @@ mod tests {
         ];
         let (_tmp, path) = written(&records, &[2, 0, 3, 1]);
         let f = RecordFile::open(&path).unwrap();
-        for (i, r) in records.iter().enumerate() {
-            f.with(i as u64, |v| assert_eq!(v, view(r))).unwrap();
+        // one buffer, the longest record first: a shorter one read after it must
+        // not see what is left of it
+        let mut buf = Vec::new();
+        for (i, r) in records.iter().enumerate().rev() {
+            f.with(i as u64, &mut buf, |v| assert_eq!(v, view(r)))
+                .unwrap();
         }
-        let err = chain(&f.get(4).unwrap_err());
+        assert!(buf.len() > 70_000);
+        let err = chain(&f.with(4, &mut buf, |_| ()).unwrap_err());
         assert_eq!(
             err,
             format!("cannot read {}: no record for this page", path.display())
@@ -491,11 +511,12 @@ mod tests {
         damaged[MAGIC.len() + 4] = 0xff;
         std::fs::write(&path, &damaged).unwrap();
         let f = RecordFile::open(&path).unwrap();
-        let err = chain(&f.with(0, |_| ()).unwrap_err());
+        let err = chain(&f.with(0, &mut Vec::new(), |_| ()).unwrap_err());
         assert_eq!(
             err,
             format!("cannot read {}: a record is damaged", path.display())
         );
-        f.with(1, |v| assert_eq!(v, view(&records[1]))).unwrap();
+        f.with(1, &mut Vec::new(), |v| assert_eq!(v, view(&records[1])))
+            .unwrap();
     }
 }

@@ -99,8 +99,8 @@ impl<'a> Terms<'a> {
 /// what all its words begin with (`memchr::memmem`, many bytes at a step), and only
 /// the words that begin there are looked at.
 struct Finder {
-    /// What every word of a stem begins with (lowercase), one for each stem that
-    /// has words.
+    /// What every word of a stem begins with (lowercase), for each stem that has
+    /// words, without those another of them begins.
     starts: Vec<memmem::Finder<'static>>,
     /// The words (lowercase), by length.
     by_len: Vec<Vec<Box<[u8]>>>,
@@ -120,9 +120,13 @@ impl Finder {
         for w in all() {
             by_len[w.len()].push(w.as_bytes().into());
         }
-        let starts = words
-            .iter()
-            .filter_map(|ws| common_start(ws))
+        let mut starts: Vec<&[u8]> = words.iter().filter_map(|ws| common_start(ws)).collect();
+        // A start that another begins finds nothing more: drop it, so that no word
+        // is found twice. Sorted, a start's beginnings come just before it.
+        starts.sort_unstable();
+        starts.dedup_by(|longer, kept| longer.starts_with(kept));
+        let starts = starts
+            .into_iter()
             .map(|s| memmem::Finder::new(s).into_owned())
             .collect();
         Some(Finder { starts, by_len })
@@ -154,7 +158,6 @@ impl Finder {
             }
         }
         out.sort_unstable();
-        out.dedup();
         out
     }
 }
@@ -174,14 +177,22 @@ fn common_start<'w>(words: &[&'w str]) -> Option<&'w [u8]> {
     (len > 0).then(|| &first.as_bytes()[..len])
 }
 
+/// What making a snippet reuses from one page to the next: the analyser and its
+/// stems, and a buffer for a text lowercased.
+#[derive(Default)]
+pub struct Scratch {
+    analyzer: Analyzer,
+    lower: Vec<u8>,
+}
+
 /// The snippet for a page with `text` and `summary`, given the matched terms.
-pub fn make(text: &str, summary: &str, terms: &Terms, a: &mut Analyzer, width: usize) -> String {
+pub fn make(text: &str, summary: &str, terms: &Terms, s: &mut Scratch, width: usize) -> String {
     let body = Text::new(text);
-    let body_matches = matches(&body, terms, a);
+    let body_matches = matches(&body, terms, s);
     let mut seen = Distinct::new(terms.stems.len());
     let best = best_window(&body, &body_matches, width, &mut seen);
     let sum = Text::new(summary);
-    let sum_matches = matches(&sum, terms, a);
+    let sum_matches = matches(&sum, terms, s);
     let sum_distinct = seen.count(&sum_matches);
     match best {
         Some((start, end, d)) if d > sum_distinct || sum.is_empty() => {
@@ -198,17 +209,23 @@ pub fn make(text: &str, summary: &str, terms: &Terms, a: &mut Analyzer, width: u
 /// The matched words of `text`, in character and byte offsets, with the number of
 /// their stem in `terms`: from the words the finder finds in the text lowercased
 /// when it is ASCII (its words then normalize to lowercase), else from all its words.
-fn matches(text: &Text, terms: &Terms, a: &mut Analyzer) -> Vec<Match> {
+fn matches(text: &Text, terms: &Terms, s: &mut Scratch) -> Vec<Match> {
+    let a = &mut s.analyzer;
     match &terms.finder {
-        Some(finder) if text.ascii => check(text.s, found(text.s, finder).into_iter(), terms, a),
+        Some(finder) if text.ascii => {
+            let found = found(text.s, finder, &mut s.lower);
+            check(text.s, found.into_iter(), terms, a)
+        }
         _ => check(text.s, words(text.s), terms, a),
     }
 }
 
-/// The words of an ASCII `text` that `finder` finds in it lowercased: whole words
-/// only.
-fn found(text: &str, finder: &Finder) -> Vec<(usize, usize)> {
-    finder.find(text.to_ascii_lowercase().as_bytes())
+/// The words of an ASCII `text` that `finder` finds in it lowercased (into
+/// `lower`): whole words only.
+fn found(text: &str, finder: &Finder, lower: &mut Vec<u8>) -> Vec<(usize, usize)> {
+    lower.clear();
+    lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+    finder.find(lower)
 }
 
 /// Of the words `candidates` (byte ranges, in text order), those whose stem is one
@@ -405,7 +422,7 @@ mod tests {
 
     #[test]
     fn marks_and_escapes() {
-        let mut a = Analyzer::new();
+        let mut a = Scratch::default();
         let s = make(
             "Use <script>alert(1)</script> to export controlled goods & more",
             "",
@@ -421,7 +438,7 @@ mod tests {
 
     #[test]
     fn windows_around_the_best_matches() {
-        let mut a = Analyzer::new();
+        let mut a = Scratch::default();
         let text = format!(
             "{}export licence here {}",
             "filler ".repeat(40),
@@ -480,7 +497,7 @@ mod tests {
 
     #[test]
     fn summary_when_it_matches_as_well() {
-        let mut a = Analyzer::new();
+        let mut a = Scratch::default();
         let s = make(
             "Body about export.",
             "Export summary",
@@ -529,7 +546,7 @@ mod tests {
             "\n", "tail",
         ]), 0..30), width in 5usize..60)| {
             let body = parts.concat();
-            let mut a = Analyzer::new();
+            let mut a = Scratch::default();
             proptest::prop_assert_eq!(
                 make(&body, "", &with, &mut a, width),
                 make(&body, "", &without, &mut a, width)
@@ -581,11 +598,12 @@ mod tests {
         assert!(with.finder.is_some());
         let without = Terms::new(&stems);
         let mut compared = 0;
+        let mut scratch = Scratch::default();
         for body in texts.iter().copied().chain([long.as_str()]) {
             for summary in ["", "Export summary", "A summary."] {
                 for width in [9, 40, 200] {
-                    let expected = make(body, summary, &without, &mut a, width);
-                    assert_eq!(make(body, summary, &with, &mut a, width), expected);
+                    let expected = make(body, summary, &without, &mut scratch, width);
+                    assert_eq!(make(body, summary, &with, &mut scratch, width), expected);
                     compared += usize::from(expected.contains("<mark>"));
                 }
             }

@@ -10,10 +10,11 @@ use std::collections::BinaryHeap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// One ranked document: (score, page number, address).
-pub type Ranked = (f32, u64, DocAddress);
+/// One ranked page: (score, page number). The page number is all a hit needs: the
+/// record file is read by it.
+pub type Ranked = (f32, u64);
 
 /// Count the matching pages and keep the best `n`.
 pub struct Top {
@@ -26,7 +27,7 @@ struct Kept(Ranked);
 
 impl Kept {
     fn rank(&self, other: &Kept) -> Ordering {
-        let ((s1, o1, _), (s2, o2, _)) = (self.0, other.0);
+        let ((s1, o1), (s2, o2)) = (self.0, other.0);
         s2.total_cmp(&s1).then(o1.cmp(&o2))
     }
 }
@@ -50,7 +51,6 @@ impl Ord for Kept {
 
 pub struct SegmentTop {
     n: usize,
-    segment: SegmentOrdinal,
     ords: Option<Column<u64>>,
     count: usize,
     kept: BinaryHeap<Kept>,
@@ -77,7 +77,7 @@ impl SegmentCollector for SegmentTop {
                 _ => {}
             }
         }
-        let page = Kept((score, self.ord(doc), DocAddress::new(self.segment, doc)));
+        let page = Kept((score, self.ord(doc)));
         if self.kept.len() < self.n {
             self.kept.push(page);
         } else if let Some(mut worst) = self.kept.peek_mut()
@@ -98,12 +98,11 @@ impl Collector for Top {
 
     fn for_segment(
         &self,
-        segment: SegmentOrdinal,
+        _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentTop> {
         Ok(SegmentTop {
             n: self.n.max(1),
-            segment,
             ords: reader.fast_fields().u64("ord").ok(),
             count: 0,
             kept: BinaryHeap::new(),
@@ -145,10 +144,7 @@ mod tests {
             move |doc, score| (score, Reverse(col.get_val(doc)))
         });
         let (count, top) = s.search(q, &(Count, top)).unwrap();
-        let top = top
-            .into_iter()
-            .map(|((s, Reverse(o)), a)| (s, o, a))
-            .collect();
+        let top = top.into_iter().map(|((s, Reverse(o)), _)| (s, o)).collect();
         (count, top)
     }
 

@@ -552,6 +552,12 @@ mod tests {
                 make(&body, "", &without, &mut a, width)
             );
         });
+        // one stem's start begins another's: each word is still found once
+        let nested = Finder::new(&[vec!["exportable"], vec!["export", "exports"], vec!["ex"]]);
+        assert_eq!(
+            nested.unwrap().find(b"export exportable ex exports expo"),
+            [(0, 6), (7, 17), (18, 20), (21, 28)]
+        );
         assert!(Finder::new(&[vec!["dual-use"]]).is_none());
         assert!(Finder::new(&[vec![""]]).is_none());
         assert_eq!(

@@ -10,7 +10,8 @@
 # answered), then for a static page, for one search query asked again and again (answered
 # from the host's result cache after the first time), and for varied two-word queries
 # (varied-queries.lua: nearly all new to the host): requests/s, p99 latency, the error
-# counts wrk reports, and the CPU seconds the host and wrk used (both share the machine).
+# counts wrk reports, the CPU seconds the host and wrk used (both share the machine),
+# and the host threads' context switches a request.
 # Needs wrk (apt-get install wrk) and GNU time (/usr/bin/time). Binds 127.0.0.1 only.
 set -euo pipefail
 bin="${1:?usage: throughput.sh BIN SITE_OUT [SECONDS] [CONNECTIONS]}"
@@ -47,21 +48,28 @@ curl -fsS -o /dev/null "$url/$query" || { echo "cannot search"; exit 1; }
 
 # CPU seconds (user + system) the host has used so far.
 host_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat"; }
+# Context switches (voluntary and not) of all the host's threads so far: each is a
+# thread put to sleep or woken, which costs most on a virtual machine.
+host_switches() { cat /proc/"$pid"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'; }
 
 run() {
   local name="$1" path="$2"; shift 2
-  local r before after
+  local r before after sw_before sw_after
   before="$(host_cpu)"
+  sw_before="$(host_switches)"
   r="$(/usr/bin/time -f 'wrk_cpu %U %S' wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" "$url/$path" 2>&1)"
   after="$(host_cpu)"
-  local rps p99 errors non2xx wrk_cpu
+  sw_after="$(host_switches)"
+  local rps p99 errors non2xx wrk_cpu requests switches
   rps="$(echo "$r" | awk '/Requests\/sec/ {print $2}')"
+  requests="$(echo "$r" | awk '/requests in/ {print $1}')"
+  switches="$(awk -v a="$sw_after" -v b="$sw_before" -v n="${requests:-0}" 'BEGIN {if (n > 0) printf "%.2f", (a - b) / n; else print "?"}')"
   p99="$(echo "$r" | awk '$1 == "99%" {print $2}')"
   errors="$(echo "$r" | awk '/Socket errors/ {print}' )"
   non2xx="$(echo "$r" | awk '/Non-2xx/ {print $NF}')"
   wrk_cpu="$(echo "$r" | awk '$1 == "wrk_cpu" {printf "%.2f", $2 + $3}')"
   echo "$name path=/$path requests_per_s=$rps p99=$p99 socket_errors=${errors:-none} non_2xx=${non2xx:-0}" \
-    "host_cpu_s=$(echo "$after - $before" | bc) wrk_cpu_s=$wrk_cpu"
+    "host_cpu_s=$(echo "$after - $before" | bc) wrk_cpu_s=$wrk_cpu switches_per_request=$switches"
 }
 # A second before each run: the host allows 64 connections from one address
 # (`--per-client`), and earlier connections (curl's above, the last run's) are

@@ -331,8 +331,8 @@ fn read_into(file: &File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
 }
 
 /// What went wrong with a record file, as the I/O error an [`Error`] carries.
-fn why(why: &str) -> std::io::Error {
-    std::io::Error::other(why.to_string())
+fn why(what: &str) -> std::io::Error {
+    std::io::Error::other(what.to_string())
 }
 
 #[cfg(test)]

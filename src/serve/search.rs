@@ -187,9 +187,13 @@ fn look_up(app: &App, base: &str, p: Params) -> Result<Step, Failure> {
     })
 }
 
-/// Search the index build `asked` names and remember the answer: 500 (saying why)
-/// when the index cannot be read or the search fails.
-fn search(app: &App, asked: Asked) -> Result<Arc<Found>, Failure> {
+/// Search the index `asked` names and remember the answer: 404 when it is gone, 500
+/// (saying why) when it cannot be read or the search fails. Its build is read
+/// again: a new build may have replaced it while this search waited for a place,
+/// and a stale stamp would have the searchers reopen the index for every search
+/// that waited, old and new stamps in turn.
+fn search(app: &App, mut asked: Asked) -> Result<Arc<Found>, Failure> {
+    asked.1 = stamp(&asked.0).ok_or(Failure::NoIndex)?;
     let (dir, stamp, q, kind, limit, page) = &asked;
     let searcher = app.searches.get(dir, stamp).map_err(Failure::Broken)?;
     let prefix = searcher.url_prefix().to_string();
